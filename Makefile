@@ -1,0 +1,44 @@
+# greffe: the commands of the README. Every target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+DB     ?= greffe.duckdb
+export PREFECT_HOME ?= $(CURDIR)/var/prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
+export DO_NOT_TRACK ?= 1
+
+.PHONY: venv demo test eval bench corpus clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/greffe doctor
+	touch $@
+
+demo: venv
+	rm -f demo.duckdb demo.duckdb.wal
+	$(BIN)/greffe ingest corpus/ --db demo.duckdb
+	$(BIN)/greffe status --db demo.duckdb
+	$(BIN)/greffe search "rendez-vous préfecture astreinte" --db demo.duckdb --limit 5
+	$(BIN)/greffe search "ANEF titre de séjour" --db demo.duckdb --limit 5
+	$(BIN)/greffe show TA38_2506085_20250721 --db demo.duckdb
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+eval: venv
+	$(BIN)/python -m greffe.evaluate --shared $(SHARED)
+
+bench: venv
+	$(BIN)/python -m greffe.bench
+
+corpus: venv
+	$(BIN)/python corpus/generate.py
+
+clean:
+	rm -rf $(VENV) var demo.duckdb* .pytest_cache

@@ -1,0 +1,35 @@
+"""The domain errors of greffe. Messages say what happened and what to do next; the command
+line turns them into one line on stderr and a non-zero exit status."""
+from __future__ import annotations
+
+
+class GreffeError(Exception):
+    """Base of every error greffe raises on purpose."""
+
+
+class SetupError(GreffeError):
+    """The installation is incomplete or inconsistent (duckdb and its fts extension, the spaCy model)."""
+
+
+class UnreadableDocument(GreffeError):
+    """A source file cannot be read whole; it is quarantined with this reason.
+
+    `reason` is a short stable code (`empty`, `not-a-pdf`, `encrypted`, `truncated`,
+    `too-large`, `timeout`, `xml-malformed`, ...), the message says what to do about it.
+    """
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+class DatabaseNotFound(GreffeError):
+    """The base named by --db or $GREFFE_DB does not exist yet."""
+
+
+class DecisionNotFound(GreffeError):
+    """No decision has this id."""
+
+
+class InvalidFilter(GreffeError):
+    """A search filter has a value outside its vocabulary."""
