@@ -1,0 +1,301 @@
+"""The `greffe` command line. Domain errors become one line on stderr and exit status 1; usage
+errors exit 2 (argparse). Output formats: `table` for people, `json` / `jsonl` / `csv` for scripts."""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import GreffeError
+
+DEFAULT_DB = "greffe.duckdb"
+
+
+def default_db() -> str:
+    return os.environ.get("GREFFE_DB") or DEFAULT_DB
+
+
+# ------------------------------------------------------------------------------------------
+# commands
+
+def cmd_doctor(args) -> int:
+    """Check the installation: duckdb and its fts extension, the spaCy model, Tesseract."""
+    from . import db
+    from .nlp import load_nlp
+    db.check_setup()
+    print(f"duckdb {db.duckdb_version()} with fts: ok")
+    nlp = load_nlp()
+    print(f"spaCy {nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}: ok")
+    try:
+        from .ocr import tesseract_version
+        print(f"tesseract {tesseract_version()}: ok")
+    except GreffeError as e:
+        print(f"tesseract: missing ({e}); scanned PDFs will be quarantined", file=sys.stderr)
+    return 0
+
+
+def cmd_extract(args) -> int:
+    """Print one decision record per document, without any database."""
+    from .pipeline import Extracted, discover, fingerprint, process_all
+    items = [(it, fingerprint(it)) for it in discover(args.paths)]
+    failed = 0
+    records = []
+    for out in process_all(items, jobs=args.jobs):
+        if isinstance(out, Extracted):
+            rec = out.decision.to_record()
+            if args.format == "jsonl":
+                print(json.dumps(rec, ensure_ascii=False), flush=False)
+            else:
+                records.append(rec)
+        else:
+            failed += 1
+            print(f"greffe: {out.item.path}: {out.reason}: {out.message}", file=sys.stderr)
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return 1 if failed else 0
+
+
+def cmd_ingest(args) -> int:
+    """Run the ingestion flow (Prefect) over files and folders, then print the summary."""
+    from . import db
+    db.check_setup()
+    from flows.ingest import ingest_flow
+    progress = _Progress() if sys.stderr.isatty() and args.format == "table" else None
+    summary = ingest_flow(paths=[str(p) for p in args.paths], db_path=args.db, jobs=args.jobs,
+                          retry_quarantined=args.retry_quarantined,
+                          on_progress=progress.update if progress else None)
+    if progress:
+        progress.done()
+    if args.format == "json":
+        print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(f"{summary.seen} documents: {summary.loaded} loaded, {summary.skipped} already present "
+          f"(skipped), {len(summary.quarantined)} quarantined")
+    for path, reason, message in summary.quarantined:
+        print(f"  quarantined  {reason:<18} {message}")
+    return 0
+
+
+def cmd_search(args) -> int:
+    """Full-text search with filters; the best hits first."""
+    from . import db
+    filters = {k: getattr(args, k) for k in db.SEARCH_FILTERS if getattr(args, k, None) not in (None, False)}
+    with db.connect_reader(args.db) as con:
+        hits = db.search(con, args.query, limit=args.limit, **filters)
+    rows = [h.as_dict() for h in hits]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        out = io.StringIO()
+        cols = ["id", "citation", "decision_date", "court", "decision_type", "outcomes", "score", "snippet"]
+        w = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({**r, "court": (r["court"] or {}).get("code") or (r["court"] or {}).get("kind"),
+                        "outcomes": ";".join(r["outcomes"])})
+        sys.stdout.write(out.getvalue())
+    else:
+        if not rows:
+            print("no decision matches")
+        for r in rows:
+            print(_hit_block(r))
+    return 0
+
+
+def cmd_show(args) -> int:
+    """The whole record of one decision, readable, with the page of each value."""
+    from . import db
+    with db.connect_reader(args.db) as con:
+        rec = db.show(con, args.id)
+    if args.format == "json":
+        print(json.dumps(rec, ensure_ascii=False, indent=1, default=str))
+    else:
+        print(render_record(rec))
+    return 0
+
+
+def cmd_status(args) -> int:
+    """What the base holds: decisions, sources, quarantined documents and why."""
+    from . import db
+    with db.connect_reader(args.db) as con:
+        st = db.status(con)
+    if args.format == "json":
+        print(json.dumps(st, ensure_ascii=False, indent=1, default=str))
+        return 0
+    print(f"decisions    {st['decisions']}")
+    print(f"sources      {st['sources']}")
+    print(f"quarantined  {st['quarantined']}")
+    for reason, n in sorted(st.get("quarantine_reasons", {}).items()):
+        print(f"  {reason:<20} {n}")
+    for key, value in st.items():
+        if key not in ("decisions", "sources", "quarantined", "quarantine_reasons", "quarantine") \
+                and not isinstance(value, (dict, list)):
+            print(f"{key:<12} {value}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------
+# rendering
+
+def _hit_block(r: dict) -> str:
+    outcome = ", ".join(r.get("outcomes") or []) or "-"
+    lines = [f"{r['citation']}    [{outcome}]  score {r['score']:.2f}" if r.get("score") is not None
+             else f"{r['citation']}    [{outcome}]"]
+    if r.get("summary"):
+        lines.append(f"  {r['summary']}")
+    if r.get("snippet"):
+        lines.append(f"  {r['snippet']}")
+    lines.append(f"  id {r['id']}")
+    return "\n".join(lines) + "\n"
+
+
+def _page(x: dict) -> str:
+    return f"  (p. {x['page']})" if x.get("page") else ""
+
+
+def render_record(rec: dict) -> str:
+    c = rec.get("court") or {}
+    out = [rec.get("citation") or rec["id"], ""]
+    out.append(f"court        {c.get('name') or c.get('kind')} ({c.get('code') or '-'})")
+    out.append(f"numbers      {', '.join(rec.get('case_numbers') or [])}")
+    out.append(f"date         {rec.get('decision_date') or '-'}")
+    out.append(f"type         {rec.get('decision_type') or '-'}; formation {rec.get('formation') or '-'}; "
+               f"procedure {rec.get('procedure') or '-'}")
+    out.append(f"outcomes     {', '.join(rec.get('outcomes') or []) or '-'}")
+    out.append(f"topics       {', '.join(rec.get('topics') or []) or '-'}")
+    out.append(f"judges       {', '.join(rec.get('judges') or []) or '-'}")
+    out.append("parties")
+    for p in rec.get("parties") or []:
+        auth = f" [{p['authority']}]" if p.get("authority") else ""
+        out.append(f"  {p['role']:<11} {p['name']} ({p['kind']}){auth}{_page(p)}")
+    if rec.get("injunctions"):
+        out.append("injunctions")
+        for i in rec["injunctions"]:
+            extra = []
+            if i.get("deadline"):
+                extra.append(i["deadline"]["text"])
+            if i.get("astreinte"):
+                a = i["astreinte"]
+                extra.append(f"astreinte {_amount(a)}")
+            out.append(f"  {i['addressee']}: {i['measure']}" + (f" ({'; '.join(extra)})" if extra else "")
+                       + _page(i))
+    if rec.get("astreintes"):
+        out.append("astreintes")
+        for a in rec["astreintes"]:
+            out.append(f"  {a['status']:<10} {_amount(a)}{_page(a)}")
+    if rec.get("deadlines"):
+        out.append("deadlines")
+        for d in rec["deadlines"]:
+            out.append(f"  {d['status']:<10} {d['text']}{_page(d)}")
+    if rec.get("sources"):
+        out.append("sources")
+        for s in rec["sources"]:
+            pages = f", {s['pages']} pages" if s.get("pages") else ""
+            ocr = ", OCR" if s.get("ocr") else ""
+            out.append(f"  {s['format']:<4} {s['path']}{pages}{ocr}")
+    if rec.get("dispositif"):
+        out += ["", "dispositif", *("  " + line for line in rec["dispositif"].strip().splitlines())]
+    return "\n".join(out)
+
+
+def _amount(a: dict) -> str:
+    if a.get("amount_eur") is None:
+        return "(no amount)"
+    amount = f"{a['amount_eur']:,.2f}".replace(",", "\u202f").replace(".00", "").replace(".", ",")
+    return f"{amount} € par {a['period']}" if a.get("period") else f"{amount} €"
+
+
+class _Progress:
+    """A one-line progress counter on stderr (only on a terminal)."""
+
+    def __init__(self):
+        self.n = 0
+
+    def update(self, s) -> None:
+        self.n += 1
+        sys.stderr.write(f"\r  {self.n} processed: {s.loaded} loaded, {len(s.quarantined)} quarantined ")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+
+
+# ------------------------------------------------------------------------------------------
+# parser
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="greffe", description="A searchable case-law base of French "
+                                "administrative-court decisions.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def db_arg(sp):
+        sp.add_argument("--db", default=default_db(),
+                        help=f"the DuckDB base (default: $GREFFE_DB, else {DEFAULT_DB})")
+
+    sp = sub.add_parser("doctor", help=cmd_doctor.__doc__)
+    sp.set_defaults(func=cmd_doctor)
+
+    sp = sub.add_parser("extract", help=cmd_extract.__doc__)
+    sp.add_argument("paths", nargs="+", help="PDF or XML files, ZIP archives, folders")
+    sp.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+    sp.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("ingest", help=cmd_ingest.__doc__)
+    sp.add_argument("paths", nargs="+", help="PDF or XML files, ZIP archives, folders (recursively)")
+    db_arg(sp)
+    sp.add_argument("--jobs", type=int, default=1, help="worker processes for parsing and extraction")
+    sp.add_argument("--retry-quarantined", action="store_true",
+                    help="try again the documents quarantined by earlier runs")
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("search", help=cmd_search.__doc__)
+    sp.add_argument("query", nargs="?", default=None,
+                    help='words, "quoted phrases"; omit to list by filters only')
+    db_arg(sp)
+    sp.add_argument("--limit", type=int, default=10)
+    sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sp.add_argument("--court-kind", dest="court_kind", help="TA, CAA or CE")
+    sp.add_argument("--city", help="seat of the court, e.g. Grenoble")
+    sp.add_argument("--since", help="decisions on or after this date (YYYY-MM-DD)")
+    sp.add_argument("--until", help="decisions on or before this date (YYYY-MM-DD)")
+    sp.add_argument("--outcome", help="rejet, injonction, non-lieu, ...")
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("show", help=cmd_show.__doc__)
+    sp.add_argument("id", help="decision id, e.g. TA38_2506085_20250721")
+    db_arg(sp)
+    sp.add_argument("--format", choices=["text", "json"], default="text")
+    sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("status", help=cmd_status.__doc__)
+    db_arg(sp)
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+    sp.set_defaults(func=cmd_status)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GreffeError as e:
+        print(f"greffe: {e}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as e:
+        print(f"greffe: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The steps between a path on disk and a decision record, as plain functions that the command
+line, the Prefect flow and the tests all call: discover -> read -> extract.
+
+Nothing here knows about Prefect or DuckDB.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UnreadableDocument
+from .model import Decision, ParsedDocument, TextMap
+
+SUFFIXES = {".pdf": "pdf", ".xml": "xml", ".zip": "zip"}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document to ingest: a file, or one XML member of a ZIP archive (`data` preloaded)."""
+    path: str
+    kind: str                      # pdf | xml
+    data: bytes | None = None      # the bytes of a ZIP member; files are read when needed
+    error: UnreadableDocument | None = None   # a member the archive reader already refused
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
+    """Every PDF and XML below `paths` (files or folders, recursively, in name order), and every
+    XML member of the ZIP archives found there. A path that does not exist raises FileNotFoundError."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                    yield from _items(f)
+        elif p.is_file():
+            yield from _items(p)
+        else:
+            raise FileNotFoundError(f"{p}: no such file or folder")
+
+
+def _items(f: Path) -> Iterator[Item]:
+    kind = SUFFIXES.get(f.suffix.lower())
+    if kind == "zip":
+        from .opendata import iter_zip
+        try:
+            for member, data in iter_zip(str(f)):
+                if isinstance(data, UnreadableDocument):
+                    yield Item(member, "xml", error=data)
+                else:
+                    yield Item(member, "xml", data=data)
+        except UnreadableDocument as e:
+            yield Item(str(f), "zip", error=e)
+    elif kind:
+        yield Item(str(f), kind)
+    else:
+        # named explicitly but not a known kind: let the PDF reader say what it is
+        yield Item(str(f), "pdf")
+
+
+def read(item: Item, *, sandbox: bool = True) -> ParsedDocument:
+    """Parse one item. PDFs are parsed in a child process with OS limits unless `sandbox` is off
+    (tests of the parser itself). Raises UnreadableDocument."""
+    if item.error is not None:
+        raise item.error
+    if item.kind == "xml":
+        from .opendata import read_xml
+        data = item.data if item.data is not None else _read_bytes(item.path)
+        return read_xml(data, item.path)
+    if sandbox:
+        from .sandbox import parse_in_child
+        return parse_in_child(item.path)
+    from .pdf import parse_pdf
+    return parse_pdf(_read_bytes(item.path), item.path)
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as e:
+        raise UnreadableDocument("vanished", f"{path}: the file disappeared before it could be read; "
+                                 "if it was moved, ingest it from its new place") from e
+    except OSError as e:
+        raise UnreadableDocument("io-error", f"{path}: cannot be read ({e.strerror}); "
+                                 "check its permissions and the disk") from e
+
+
+def extract_one(doc: ParsedDocument, nlp) -> Decision:
+    from extractors import extract
+    return extract(doc, nlp)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    item: Item
+    sha256: str
+    decision: Decision
+    textmap: TextMap | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    item: Item
+    sha256: str | None
+    reason: str
+    message: str
+
+
+Outcome = Extracted | Refused
+
+
+def fingerprint(item: Item) -> str | None:
+    """sha256 of the item's bytes, or None when they cannot be read (the reader will say why)."""
+    if item.data is not None:
+        return hashlib.sha256(item.data).hexdigest()
+    if item.error is not None:
+        return None
+    h = hashlib.sha256()
+    try:
+        with open(item.path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def process(item: Item, sha: str | None, nlp) -> Outcome:
+    """Read and extract one document; an unreadable one comes back as `Refused`, never raised."""
+    try:
+        doc = read(item)
+        return Extracted(item, doc.source.sha256, extract_one(doc, nlp), doc.textmap)
+    except UnreadableDocument as e:
+        return Refused(item, sha, e.reason, str(e))
+
+
+_worker_nlp = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    from .nlp import load_nlp
+    _worker_nlp = load_nlp()
+
+
+def _process_in_worker(args: tuple[Item, str | None]) -> Outcome:
+    return process(args[0], args[1], _worker_nlp)
+
+
+def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> Iterator[Outcome]:
+    """`process` over every item, in order, on `jobs` worker processes (1: in this process)."""
+    if jobs <= 1:
+        from .nlp import load_nlp
+        nlp = load_nlp()
+        for item, sha in todo:
+            yield process(item, sha, nlp)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+        yield from pool.map(_process_in_worker, todo, chunksize=4)
+
+
