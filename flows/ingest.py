@@ -14,6 +14,7 @@ from prefect.cache_policies import NO_CACHE
 from extractors import EXTRACTOR_VERSION
 from greffe import db, ingest
 from greffe.ingest import RunSummary
+from greffe.publish import publish, snapshots
 
 
 @task(name="plan", cache_policy=NO_CACHE)
@@ -36,9 +37,11 @@ def skip_task(done, db_path: str, summary: RunSummary):
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def publish_task(db_path: str):
+def publish_task(db_path: str) -> str:
     with ingest.open_writer(db_path) as con:
         db.rebuild_fts(con)
+        con.execute("CHECKPOINT")
+    return str(publish(db_path))
 
 
 @flow(name="greffe-ingest", log_prints=False)
@@ -50,7 +53,8 @@ def ingest_flow(paths: list[str], db_path: str, jobs: int = 1, retry_quarantined
     skip_task(done, db_path, summary)
     if todo:
         load_task(todo, db_path, jobs, summary, on_progress)
-        publish_task(db_path)
+    if todo or not snapshots(db_path):
+        summary.published = publish_task(db_path)
     get_run_logger().info("ingest: %s loaded, %s skipped, %s quarantined",
                           summary.loaded, summary.skipped, len(summary.quarantined))
     return summary

@@ -21,12 +21,14 @@ class RunSummary:
     loaded: int = 0
     skipped: int = 0
     quarantined: list[tuple[str, str, str]] = field(default_factory=list)   # (path, reason, message)
+    published: str | None = None        # the snapshot readers now open
 
     def as_dict(self) -> dict:
         return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped,
                 "quarantined": len(self.quarantined),
                 "quarantine": [{"path": p, "reason": r, "message": m} for p, r, m in self.quarantined],
-                "quarantine_reasons": dict(Counter(r for _, r, _ in self.quarantined))}
+                "quarantine_reasons": dict(Counter(r for _, r, _ in self.quarantined)),
+                "published": self.published}
 
 
 def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined: bool = False

@@ -11,6 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED = Path(os.environ.get("GREFFE_SHARED", ROOT.parent / "shared"))
 
+# Prefect: a home of the project's own, no analytics, room for a slow temporary server.
+os.environ.setdefault("PREFECT_HOME", str(ROOT / "var" / "prefect-test"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
