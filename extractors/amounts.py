@@ -35,7 +35,7 @@ _WORD = "|".join(sorted(list(_UNITS) + ["cents?", "mille", "millions?", "milliar
 # `quatre-vingt-dix-neuf`, `vingt et un`, `deux cent cinquante`, `un million`, `trois mille cinq cents`
 NUMBER_WORDS = rf"(?:(?:{_WORD})(?:(?:[\s-]+|[\s-]+et[\s-]+)(?:{_WORD}))*)(?![\w-])"
 # `1 500`, `1 500` (no-break), `1.500.000`, `762,25`, `100000`, `10 000,50`
-NUMBER_DIGITS = r"(?:\d{1,3}(?:[  \u202f.]\d{3})+|\d+)(?:,\d{1,2})?(?!\d)"
+NUMBER_DIGITS = r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,\d{1,2})?(?!\d)"
 NUMBER = rf"(?:{NUMBER_DIGITS}|\b{NUMBER_WORDS})"
 # `euros`, `€`, `d'euros` (after `million`), `EUR`
 _CURRENCY = r"(?:\s*(?:d['’]\s*)?euros?\b|\s*€|\s*EUR\b)"
@@ -58,7 +58,7 @@ def parse_number(text: str) -> int | float | None:
     if not s:
         return None
     if re.fullmatch(NUMBER_DIGITS, s):
-        s = re.sub(r"[  \u202f.]", "", s).replace(",", ".")
+        s = re.sub(r"[ \u00a0\u202f.]", "", s).replace(",", ".")
         value = float(s)
         return int(value) if value.is_integer() and "." not in s else value
     return _words_value(s)
@@ -117,7 +117,8 @@ def find_amounts(text: str) -> Iterator[tuple[float, int, int]]:
             yield float(value), m.start(), m.end()
 
 
-def _duration_of(count: int, unit: str) -> tuple[int | None, int | None]:
+def duration_of(count: int, unit: str) -> tuple[int | None, int | None]:
+    """(days, months) of `count` `unit`s, as the text counts: weeks and hours in days, years in months."""
     unit = unit.lower().split()[0]
     if unit.startswith("heure"):
         return max(1, round(count / 24)), None     # `48 heures` -> 2 days, `24 heures` -> 1
@@ -148,5 +149,5 @@ def find_durations(text: str) -> Iterator[tuple[int | None, int | None, int, int
         count = parse_number(m.group("count"))
         if count is None or isinstance(count, float):
             continue
-        days, months = _duration_of(count, m.group("unit"))
+        days, months = duration_of(count, m.group("unit"))
         yield days, months, m.start(), m.end()

@@ -21,14 +21,16 @@ def _spaced(word: str) -> str:
     """`DECIDE` -> a pattern that also reads `D E C I D E` and `D É C I D E`."""
     letters = []
     for ch in word:
-        letters.append({"E": "[EÉ]", "É": "[EÉ]"}.get(ch, ch))
+        # OCR reads `O` as `0` and `I` as `l` or `1`: `0 R D 0 N N E`, `D E C l D E`
+        letters.append({"E": "[EÉ]", "É": "[EÉ]", "O": "[O0]", "I": "[Il1]"}.get(ch, ch))
     return _SP.join(letters)
 
 
 # The dispositif heading, alone on its line: `O R D O N N E :`, `ORDONNE :`, `D E C I D E :`,
-# `DÉCIDE :`, `D É C I D E`, `Décide :`, `ARRÊTE :` (CAA), `REND L'AVIS SUIVANT :` (avis contentieux)
+# `DÉCIDE :`, `D É C I D E`, `Décide :`, `ARRÊTE :` (CAA), `REND L'AVIS SUIVANT :` (avis contentieux),
+# `PAR CES MOTIFS, DECIDE :` (older judgments, on one line)
 _HEADING = re.compile(
-    rf"^{_SP}(?:{_spaced('ORDONNE')}|{_spaced('DECIDE')}|Ordonne|D[ée]cide|{_spaced('ARRETE')}|"
+    rf"^{_SP}(?:PAR CES MOTIFS{_SP},?{_SP})?(?:{_spaced('ORDONNE')}|{_spaced('DECIDE')}|Ordonne|D[ée]cide|{_spaced('ARRETE')}|"
     rf"ARR[ÊE]TE|REND L['’]AVIS SUIVANT|{_spaced('JUGE')}){_SP}:?{_SP}$",
     re.M)
 # A line of dashes under the heading: `--------------`
@@ -41,7 +43,8 @@ _CONSIDERANT = re.compile(r"^\s*(?:\d+\.\s*)?(?:Considérant|CONSIDÉRANT)\b", r
 # Numbered paragraphs of the motifs when `Considérant` is missing: `1. Aux termes de ...`
 _POINT_ONE = re.compile(r"^\s*1\.\s+\S", re.M)
 # An article of the dispositif: `Article 1er :`, `Article 2 :`, `ARTICLE 3 :`, `Art. 4 -`
-_ARTICLE = re.compile(r"^\s*(?:Article|ARTICLE|Art\.)\s*(?:\d+|premier)(?:er|re)?\b", re.M)
+# (`Article ler :` is how OCR reads `1er`)
+_ARTICLE = re.compile(r"^\s*(?:Article|ARTICLE|Art\.)\s*(?:\d+|premier|[lI]er)(?:er|re)?\b", re.M)
 # Lines that open the signature block after the last article.
 _SIGNATURE = re.compile(
     r"^\s*(?:Délibéré\b|Fait à\b|Rendu public\b|Rendu le\b|Lu en audience\b|Lecture\b|"
@@ -49,7 +52,7 @@ _SIGNATURE = re.compile(
     r"L[ea] (?:président|présidente|rapporteur|rapporteure|greffier|greffière|secrétaire|magistrat|"
     r"magistrate|juge|assesseur|assesseure)\b[^\n]{0,40}$|"
     r"Signé\b|La République mande et ordonne\b|Pour expédition conforme\b|"
-    r"Le (?:vice-)?président\b|La (?:vice-)?présidente\b)",
+    r"L[ea] (?:vice-)?présidente?\b[^\n]{0,40}$)",
     re.M)
 
 
@@ -121,8 +124,9 @@ def get_zone(zones: tuple[Zone, ...], name: str) -> Zone | None:
 
 
 # A sentence ends at `.`, `;` or `:` followed by a line break, or at `. ` before a capital
-# (`... est rejetée. Les conclusions ...`), never inside `M. A`, `L. 761-1`, `n° 12.345`.
-_SENTENCE_END = re.compile(r"\n+|(?<!\b[A-Z])(?<!\bMe)(?<!\bMM)(?<!\bMme)(?<!\bart)(?<!\bn°)\.\s+(?=[A-ZÉÈÀÇ\"«])")
+# (`... est rejetée. Les conclusions ...`), never inside `M. A`, `L. 761-1`, `n° 12.345`, nor after
+# the dots of a pseudonym (`M. T... U...`).
+_SENTENCE_END = re.compile(r"\n+|(?<!\b[A-Z])(?<!\bMe)(?<!\bMM)(?<!\bMme)(?<!\bart)(?<!\bn°)(?<!\.)\.(?!\.)\s+(?=[A-ZÉÈÀÇ\"«])")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
