@@ -9,9 +9,13 @@ Why a ruler: the model tags `préfète de l'Isère` as a place (LOC) and `tribun
 de Grenoble` as MISC. The ruler runs after the NER and overwrites its entities with `ORG` for
 préfets, ministres, courts and the offices (OFII, ANTS, OFPRA) that the decisions name.
 
-Measured on this machine (2 cores shared): see `words_per_second` and the report of the
-extractors task; the full md pipeline runs at about 4 500 words/s, this cut-down one at about
-twice that.
+Throughput (`words_per_second`, 60 decisions of the corpus, 111 525 words, measured on the
+shared 2-core machine while other jobs ran): this pipeline 3 800 words/s, the full md pipeline
+2 250 words/s on the same run (DESIGN.md measured 8 600 / 4 460 on an idle machine).
+
+Who uses it: `extractors.judges` cuts a signature line in columns (`Julien Morel Sandrine Roux`)
+into names with the PER entities. The other extractors work on the fixed legal phrasing with
+rules and do not need it.
 """
 from __future__ import annotations
 
