@@ -65,6 +65,7 @@ def cmd_ingest(args) -> int:
     """Run the ingestion flow (Prefect) over files and folders, then print the summary."""
     from . import db
     db.check_setup()
+    prefect_defaults(verbose=args.verbose)
     from flows.ingest import ingest_flow
     progress = _Progress() if sys.stderr.isatty() and args.format == "table" else None
     summary = ingest_flow(paths=[str(p) for p in args.paths], db_path=args.db, jobs=args.jobs,
@@ -80,6 +81,15 @@ def cmd_ingest(args) -> int:
     for path, reason, message in summary.quarantined:
         print(f"  quarantined  {reason:<18} {message}")
     return 0
+
+
+def prefect_defaults(verbose: bool = False) -> None:
+    """Settings for Prefect unless the user chose otherwise: no analytics (no network here),
+    room for a temporary server to start on a busy machine, and its logs only with -v."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
 
 
 def cmd_search(args) -> int:
@@ -254,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--retry-quarantined", action="store_true",
                     help="try again the documents quarantined by earlier runs")
     sp.add_argument("--format", choices=["table", "json"], default="table")
+    sp.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("search", help=cmd_search.__doc__)
@@ -267,6 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--since", help="decisions on or after this date (YYYY-MM-DD)")
     sp.add_argument("--until", help="decisions on or before this date (YYYY-MM-DD)")
     sp.add_argument("--outcome", help="rejet, injonction, non-lieu, ...")
+    sp.add_argument("--court", dest="court_code", help="open-data court code, e.g. TA38, CAA69, CE")
+    sp.add_argument("--type", dest="decision_type", help="ordonnance, jugement, arret, decision, avis")
+    sp.add_argument("--procedure", help="refere-liberte, refere-suspension, refere-mesures-utiles, ...")
+    sp.add_argument("--authority", help="an administration's key, e.g. prefet:isere, ministre:interieur")
+    sp.add_argument("--topic", help="anef, rendez-vous-prefecture, titre-de-sejour, asile, ...")
+    sp.add_argument("--case-number", dest="case_number", help="a case number, e.g. 2506085")
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("show", help=cmd_show.__doc__)

@@ -1,0 +1,814 @@
+"""The DuckDB side of greffe: the schema, loading a decision, the ledger, full-text search.
+
+Every statement lives in `sql/` (the package `greffe.sql`) and is loaded by name; every value
+is a bound parameter (`$name`), never spliced into the SQL.
+
+    con = connect("greffe.duckdb")                  # fts loaded, schema applied
+    if not seen(con, sha256, EXTRACTOR_VERSION):
+        load(con, decision, textmap, EXTRACTOR_VERSION)   # one transaction, ledger row 'loaded'
+    quarantine(con, path, sha256, "encrypted", "...", EXTRACTOR_VERSION)
+    rebuild_fts(con)                                # once, at the end of an ingestion run
+    with connect_reader("greffe.duckdb") as ro:     # the newest published snapshot
+        hits = search(ro, '"non dématérialisé" préfecture', city="Grenoble")
+        record = show(ro, "TA38_2506085_20250721")
+        figures = status(ro)
+
+Public functions
+    duckdb_version() -> str
+    check_setup() -> Path                       the fts extension file; SetupError when duckdb and
+                                                duckdb-extension-fts do not match (`greffe doctor`)
+    connect(path, *, read_only=False)           a connection with fts loaded; a writable one gets the
+                                                schema (sql/schema.sql, idempotent)
+    connect_reader(db_path)                     read-only, on the newest published snapshot
+    seen(con, sha256, extractor_version, *, include_quarantined=True)
+                                                True when that content was loaded, skipped or
+                                                quarantined under that extractor version
+    load(con, decision, textmap, extractor_version)
+    quarantine / record_retriable(con, path, sha256, reason, message, extractor_version)
+    record_skip(con, path, sha256, extractor_version, reason="already-seen", message=None)
+    rebuild_fts(con)                            build the full-text index again (DuckDB has no
+                                                incremental update); search() needs it
+    fts_state(con) -> dict                      {'built': bool, 'built_at': str | None, 'stale': bool}
+    search(con, query, *, limit=10, marks=("**", "**"), **filters) -> list[Hit]
+                                                filters: SEARCH_FILTERS; SearchIndexMissing (a
+                                                SetupError) before the first rebuild_fts
+    show(con, id) -> dict                       the record rebuilt from the tables
+    status(con) -> dict
+    run(con, query, **params)                   run sql/<query>.sql with its parameters (for tools)
+    sql_text(name), sql_names(), statements(name), parameters(name)   the files of sql/
+
+The ledger has one row per (sha256, path, extractor_version): outcome 'loaded', 'skipped',
+'quarantined' or 'retriable', with a reason code and a message. The view `quarantine` lists what
+is set aside now (the newest quarantine of each file whose content never loaded).
+
+How a decision is loaded (`load`), in one transaction that leaves nothing behind if it fails:
+  * the same source again (re-extraction): the decision's rows are replaced;
+  * another source of the same decision id (the XML of a PDF, a second PDF): the source is
+    recorded beside the first; the rows come from the new extraction, except that an XML does not
+    replace rows extracted from a PDF (they carry pages and boxes), and in either case a court,
+    date, type, formation or procedure that one source states and the other does not is kept;
+  * a source that was loaded before under another id (an extractor fixed the id): it moves to
+    the new id, and the old decision is deleted when no source is left to it;
+  * the ledger gets (sha256, path, extractor_version) -> 'loaded'.
+Values carry their page, and their box on it when the source was a PDF (`TextMap.box`).
+
+Search: the text, the parties' names and the injunctions' measures are indexed as stemmed terms
+(French Snowball stemmer on the accented word, then accents stripped: `prefecture` finds
+`préfectures`, `rejetée` finds `rejeté`); every term of the query must occur (BM25 ranking);
+quoted phrases (`"non dématérialisé"`, `« voie non dématérialisée »`) must also occur as written,
+accents, case and punctuation aside. Characters such as `%`, `_`, `'` and `;` are never
+wildcards or SQL: they are only word separators.
+
+Timestamps are UTC. DuckDB allows one writer per file and no reader beside it: readers open the
+published snapshot, read-only (see DESIGN.md).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .citation import citation, court_label
+from .errors import DatabaseNotFound, DecisionNotFound, InvalidFilter, SetupError
+from .model import (DECISION_TYPES, OUTCOMES, PROCEDURES, Astreinte, Decision, Deadline, Span,
+                    TextMap)
+
+SCHEMA_VERSION = 1
+COURT_KINDS = ("TA", "CAA", "CE")
+# The keyword filters of search(), for the command line.
+SEARCH_FILTERS = ("court_kind", "court_code", "city", "since", "until", "outcome", "decision_type",
+                  "procedure", "topic", "authority", "case_number")
+LEDGER_OUTCOMES = ("loaded", "skipped", "quarantined", "retriable")
+
+# Nothing is ever installed or auto-loaded; the directory only has to exist somewhere harmless
+# so that DuckDB never writes into ~/.duckdb.
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+class SearchIndexMissing(SetupError):
+    """The base has no full-text index yet (greffe.db.rebuild_fts builds it)."""
+
+
+# ---------------------------------------------------------------- setup and connection
+
+def fts_extension_path() -> Path:
+    """Where duckdb-extension-fts keeps the extension built for the installed duckdb."""
+    try:
+        import duckdb_extension_fts
+    except ImportError as e:
+        raise SetupError("the package duckdb-extension-fts is not installed; install the pinned "
+                         "pair: pip install -c constraints.txt -e .") from e
+    root = Path(duckdb_extension_fts.__file__).parent / "extensions"
+    return root / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+
+
+def check_setup() -> Path:
+    """The fts extension file for this duckdb; SetupError saying what to install when the pair
+    (duckdb, duckdb-extension-fts) does not match."""
+    path = fts_extension_path()
+    if path.is_file():
+        return path
+    shipped = sorted(p.name.removeprefix("v") for p in path.parent.parent.glob("v*") if p.is_dir())
+    try:
+        package = metadata.version("duckdb-extension-fts")
+    except metadata.PackageNotFoundError:
+        package = "unknown"
+    raise SetupError(
+        f"duckdb {duckdb.__version__} is installed, but duckdb-extension-fts {package} ships the "
+        f"full-text extension for duckdb {', '.join(shipped) or '(none)'}; the two must be the "
+        f"same version: pip install -c constraints.txt -e . (duckdb==1.5.5 "
+        f"duckdb-extension-fts==1.5.5)")
+
+
+def duckdb_version() -> str:
+    return duckdb.__version__
+
+
+def connect_reader(db_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to what readers should open: the newest published snapshot of the
+    base at `db_path`, else the base itself (greffe.publish.newest). Usable as `with ... as con`."""
+    from .publish import newest
+    return connect(newest(db_path), read_only=True)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the base at `path` (":memory:" for a throwaway one) with the fts extension
+    loaded. Writable: the schema is created or brought up to date. Read-only: the base must exist
+    and be a greffe base (DatabaseNotFound otherwise)."""
+    ext = check_setup()
+    target = str(path)
+    if read_only and target != ":memory:" and not Path(target).is_file():
+        raise DatabaseNotFound(f"{target}: no such base; create it with `greffe ingest` or check --db")
+    ext_dir = Path(tempfile.gettempdir()) / "greffe-duckdb-extensions"
+    config = {**_CONFIG, "extension_directory": str(ext_dir)}
+    con = duckdb.connect(target, read_only=read_only, config=config)
+    try:
+        con.execute("LOAD '" + str(ext).replace("'", "''") + "'")
+        if read_only:
+            _check_schema(con, target)
+        else:
+            con.execute(sql_text("schema"))
+            _check_schema(con, target)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, target: str) -> None:
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    if "schema_version" not in tables:
+        raise DatabaseNotFound(f"{target}: not a greffe base (no schema_version table); "
+                               "point --db at a base made by `greffe ingest`")
+    version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    if version is None or version > SCHEMA_VERSION:
+        raise SetupError(f"{target}: schema version {version}, but this greffe knows up to "
+                         f"{SCHEMA_VERSION}; upgrade greffe")
+
+
+# ---------------------------------------------------------------- SQL files
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@cache
+def sql_text(name: str) -> str:
+    """The text of sql/<name>.sql."""
+    resource = resources.files("greffe.sql").joinpath(f"{name}.sql")
+    if not resource.is_file():
+        raise FileNotFoundError(f"no query sql/{name}.sql")
+    return resource.read_text(encoding="utf-8")
+
+
+def sql_names() -> list[str]:
+    """The names of every file in sql/ (without `.sql`)."""
+    return sorted(p.name[:-4] for p in resources.files("greffe.sql").iterdir()
+                  if p.name.endswith(".sql"))
+
+
+@cache
+def statements(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The statements of sql/<name>.sql, comments removed, each with its parameter names."""
+    out = []
+    for stmt in _split(sql_text(name)):
+        out.append((stmt, tuple(dict.fromkeys(_PARAM.findall(stmt)))))
+    return tuple(out)
+
+
+def parameters(name: str) -> set[str]:
+    """Every parameter that sql/<name>.sql binds."""
+    return {p for _, names in statements(name) for p in names}
+
+
+def _split(text: str) -> Iterator[str]:
+    """Statements split at `;`, with `--` comments dropped; quotes are respected."""
+    buf: list[str] = []
+    i, n, quote = 0, len(text), None
+    while i < n:
+        c = text[i]
+        if quote:
+            buf.append(c)
+            if c == quote:
+                quote = None
+        elif c in "'\"":
+            quote = c
+            buf.append(c)
+        elif c == "-" and text.startswith("--", i):
+            while i < n and text[i] != "\n":
+                i += 1
+            continue
+        elif c == ";":
+            stmt = "".join(buf).strip()
+            if stmt:
+                yield stmt
+            buf = []
+        else:
+            buf.append(c)
+        i += 1
+    stmt = "".join(buf).strip()
+    if stmt:
+        yield stmt
+
+
+def run(con: duckdb.DuckDBPyConnection, query: str, /, **params: Any) -> duckdb.DuckDBPyConnection:
+    """Run every statement of sql/<query>.sql, each with the parameters it names (a parameter
+    missing or unknown to the file is a TypeError); the connection is returned positioned on
+    the last statement's result."""
+    unknown = set(params) - parameters(query)
+    if unknown:
+        raise TypeError(f"sql/{query}.sql has no parameter(s) {', '.join(sorted(unknown))}")
+    for stmt, names in statements(query):
+        missing = [p for p in names if p not in params]
+        if missing:
+            raise TypeError(f"sql/{query}.sql needs the parameter(s) {', '.join(missing)}")
+        con.execute(stmt, {p: params[p] for p in names} if names else None)
+    return con
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+# ---------------------------------------------------------------- ledger
+
+def seen(con: duckdb.DuckDBPyConnection, sha256: str, extractor_version: str, *,
+         include_quarantined: bool = True) -> bool:
+    """Was this content loaded, skipped or (unless include_quarantined=False) quarantined under
+    this extractor version? A 'retriable' outcome, or an older extractor version: do it again."""
+    return bool(run(con, "seen", sha256=sha256, extractor_version=extractor_version,
+                    include_quarantined=include_quarantined).fetchone()[0])
+
+
+def quarantine(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, reason: str,
+               message: str, extractor_version: str) -> None:
+    """Set a document aside with a stable reason code (`encrypted`, `truncated`, ...) and the
+    message that says what to do. `sha256` is that of the bytes read; None when they could not
+    be read at all (stored as ''; the path tells such files apart)."""
+    _record(con, "quarantined", path, sha256, reason, message, extractor_version)
+
+
+def record_retriable(con: duckdb.DuckDBPyConnection, path: str, sha256: str | None, reason: str,
+                     message: str, extractor_version: str) -> None:
+    """A failure that the next run should try again (a timeout under load, a locked file)."""
+    _record(con, "retriable", path, sha256, reason, message, extractor_version)
+
+
+def record_skip(con: duckdb.DuckDBPyConnection, path: str, sha256: str, extractor_version: str,
+                reason: str = "already-seen", message: str | None = None) -> None:
+    """A document deliberately not loaded (by default: `seen` said it was dealt with already;
+    or `duplicate`, `not-a-decision`, ...). A skip never replaces an earlier outcome of the same
+    (content, path, extractor version); it only records that a run saw it again."""
+    run(con, "ledger_skip", sha256=sha256, path=str(path), extractor_version=extractor_version,
+        reason=reason, message=message, now=_utcnow())
+
+
+def _record(con: duckdb.DuckDBPyConnection, outcome: str, path: str, sha256: str | None,
+            reason: str, message: str, extractor_version: str) -> None:
+    run(con, "ledger_record", sha256=sha256 or "", path=str(path), extractor_version=extractor_version,
+        outcome=outcome, reason=reason, message=message, decision_id=None, now=_utcnow())
+
+
+# ---------------------------------------------------------------- load
+
+_MERGED = ("court_kind", "court_city", "court_code", "court_name", "decision_date",
+           "decision_type", "formation", "procedure")
+
+
+def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | None,
+         extractor_version: str) -> None:
+    """Write one decision, its source and its ledger row in one transaction (see the module
+    docstring for what happens when the decision or the source is already there). Any error
+    rolls the whole document back and is raised again: the caller quarantines the document."""
+    now = _utcnow()
+    con.begin()
+    try:
+        _load(con, decision, textmap, extractor_version, now)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | None,
+          extractor_version: str, now: dt.datetime) -> None:
+    src = decision.source
+    row = _decision_row(decision, extractor_version, now)
+    state = run(con, "decision_state", id=decision.id).fetchone()
+    before = None if state is None else dict(zip(("text_sha256", "format", *_MERGED), state))
+    previous_ids = [r[0] for r in run(con, "other_decisions_of_source",
+                                      sha256=src.sha256, id=decision.id).fetchall()]
+    other_text = before is not None and before["text_sha256"] != src.sha256
+    if other_text and before["format"] == "pdf" and src.format == "xml":
+        run(con, "fill_decision", **{k: row[k] for k in ("id", *_MERGED)})
+    else:
+        if before is not None and (other_text or run(con, "other_sources_count", id=decision.id,
+                                                     sha256=src.sha256).fetchone()[0]):
+            for k in _MERGED:
+                if row[k] is None:
+                    row[k] = before[k]
+        if before is not None:
+            run(con, "delete_decision", id=decision.id)
+        run(con, "insert_decision", **row)
+        _insert_children(con, decision, textmap)
+    run(con, "upsert_source", sha256=src.sha256, decision_id=decision.id, path=src.path,
+        format=src.format, pages=src.pages, ocr=bool(src.ocr),
+        extractor_version=extractor_version, now=now)
+    for old in previous_ids:
+        if run(con, "source_count", id=old).fetchone()[0] == 0:
+            run(con, "delete_decision", id=old)
+    run(con, "ledger_record", sha256=src.sha256, path=src.path, extractor_version=extractor_version,
+        outcome="loaded", reason=None, message=None, decision_id=decision.id, now=now)
+
+
+def _decision_row(d: Decision, extractor_version: str, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": d.id, "court_kind": d.court.kind, "court_city": d.court.city,
+        "court_code": d.court.code, "court_name": d.court.name,
+        "decision_date": d.decision_date, "decision_type": d.decision_type,
+        "formation": d.formation, "procedure": d.procedure,
+        "outcomes": list(d.outcomes), "topics": list(d.topics), "warnings": list(d.warnings),
+        "text": d.text, "text_sha256": d.source.sha256,
+        "extractor_version": extractor_version, "now": now,
+    }
+
+
+def _located(span: Span | None, textmap: TextMap | None) -> dict[str, Any]:
+    """span_start, span_end, page and box columns of one value."""
+    cols: dict[str, Any] = {"span_start": None, "span_end": None, "page": None,
+                            "box_x0": None, "box_top": None, "box_x1": None, "box_bottom": None}
+    if span is None:
+        return cols
+    cols.update(span_start=span.start, span_end=span.end, page=span.page)
+    if textmap is not None and len(textmap):
+        found = textmap.box(span.start, span.end)
+        if found is not None:
+            page, (x0, top, x1, bottom) = found
+            cols.update(page=page, box_x0=x0, box_top=top, box_x1=x1, box_bottom=bottom)
+        elif span.page is None:
+            cols["page"] = textmap.page_at(span.start)
+    return cols
+
+
+def _page(span: Span | None, textmap: TextMap | None) -> int | None:
+    if span is None:
+        return None
+    if textmap is not None and len(textmap):
+        return textmap.page_at(span.start)
+    return span.page
+
+
+def _deadline_cols(dl: Deadline | None, textmap: TextMap | None) -> dict[str, Any]:
+    if dl is None:
+        return {k: None for k in ("deadline_text", "deadline_days", "deadline_months",
+                                  "deadline_anchor", "deadline_status", "deadline_start",
+                                  "deadline_end", "deadline_page")}
+    return {"deadline_text": dl.text, "deadline_days": dl.days, "deadline_months": dl.months,
+            "deadline_anchor": dl.anchor, "deadline_status": dl.status,
+            "deadline_start": dl.span.start if dl.span else None,
+            "deadline_end": dl.span.end if dl.span else None,
+            "deadline_page": _page(dl.span, textmap)}
+
+
+def _astreinte_cols(a: Astreinte | None, textmap: TextMap | None) -> dict[str, Any]:
+    if a is None:
+        return {k: None for k in ("astreinte_amount_eur", "astreinte_period", "astreinte_status",
+                                  "astreinte_text", "astreinte_start", "astreinte_end",
+                                  "astreinte_page")}
+    return {"astreinte_amount_eur": a.amount_eur, "astreinte_period": a.period,
+            "astreinte_status": a.status, "astreinte_text": a.text,
+            "astreinte_start": a.span.start if a.span else None,
+            "astreinte_end": a.span.end if a.span else None,
+            "astreinte_page": _page(a.span, textmap)}
+
+
+def _insert_children(con: duckdb.DuckDBPyConnection, d: Decision, tm: TextMap | None) -> None:
+    key = {"decision_id": d.id}
+    _insert(con, "insert_case_number",
+             [{**key, "ordinal": i, "number": n} for i, n in enumerate(d.case_numbers)])
+    _insert(con, "insert_judge", [{**key, "ordinal": i, "name": n} for i, n in enumerate(d.judges)])
+    _insert(con, "insert_party", [
+        {**key, "ordinal": i, "name": p.name, "role": p.role, "kind": p.kind,
+         "authority": p.authority, **_located(p.span, tm)} for i, p in enumerate(d.parties)])
+    _insert(con, "insert_injunction", [
+        {**key, "ordinal": i, "addressee": inj.addressee, "authority": inj.authority,
+         "measure": inj.measure, **_located(inj.span, tm), **_deadline_cols(inj.deadline, tm),
+         **_astreinte_cols(inj.astreinte, tm)} for i, inj in enumerate(d.injunctions)])
+    _insert(con, "insert_astreinte", [
+        {**key, "ordinal": i, "amount_eur": a.amount_eur, "period": a.period, "status": a.status,
+         "text": a.text, **_located(a.span, tm)} for i, a in enumerate(d.astreintes)])
+    _insert(con, "insert_deadline", [
+        {**key, "ordinal": i, "text": dl.text, "days": dl.days, "months": dl.months,
+         "anchor": dl.anchor, "status": dl.status, **_located(dl.span, tm)}
+        for i, dl in enumerate(d.deadlines)])
+    _insert(con, "insert_legal_ref", [
+        {**key, "ordinal": i, "article": r.article, "code": r.code, **_located(r.span, tm)}
+        for i, r in enumerate(d.legal_refs)])
+    _insert(con, "insert_cited_decision", [
+        {**key, "ordinal": i, "court": c.court, "date": c.date, "number": c.number,
+         **_located(c.span, tm)} for i, c in enumerate(d.cited_decisions)])
+    _insert(con, "insert_zone", [
+        {**key, "ordinal": i, "name": z.name, "start_offset": z.start, "end_offset": z.end}
+        for i, z in enumerate(d.zones)])
+    if tm is not None:
+        _insert(con, "insert_page", [
+            {**key, "page": page, "start_offset": start, "end_offset": end}
+            for page, start, end in page_ranges(tm, len(d.text))])
+    run(con, "upsert_search_doc", id=d.id, text=d.text,
+        parties=" ".join(p.name for p in d.parties),
+        measures=" ".join(f"{i.addressee} {i.measure}" for i in d.injunctions))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, query: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows through sql/<query>.sql, which reads them from one JSON parameter."""
+    if rows:
+        run(con, query, rows=json.dumps(rows, ensure_ascii=False, allow_nan=False))
+
+
+def page_ranges(textmap: TextMap, text_length: int) -> list[tuple[int, int, int]]:
+    """(page, start, end) of the characters of the text that came from each page: from the
+    first to one past the last character of that page (inserted characters, page 0, between)."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    pages = textmap.pages
+    for i in range(min(len(pages), text_length)):
+        p = pages[i]
+        if p:
+            if p not in first:
+                first[p] = i
+            last[p] = i
+    return [(p, first[p], last[p] + 1) for p in sorted(first)]
+
+
+# ---------------------------------------------------------------- full-text index
+
+def rebuild_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the full-text index over every decision again (minutes for 100 000 decisions)."""
+    run(con, "rebuild_fts", now=_utcnow())
+
+
+def fts_state(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """{'built': bool, 'built_at': ISO str | None, 'stale': bool}: stale when decisions were
+    loaded or removed since the index was built (search does not see them until rebuild_fts)."""
+    built, built_at, stale = run(con, "fts_ready").fetchone()
+    return {"built": bool(built), "built_at": _iso(built_at), "stale": bool(stale)}
+
+
+# ---------------------------------------------------------------- search
+
+@dataclasses.dataclass(frozen=True)
+class Hit:
+    """One decision found by `search`: what a result line shows."""
+    id: str
+    case_numbers: tuple[str, ...]
+    court: dict[str, str | None] = dataclasses.field(hash=False)
+    decision_date: str | None
+    decision_type: str | None
+    outcomes: tuple[str, ...]
+    citation: str
+    score: float | None          # BM25; None when the search had no words (newest first)
+    snippet: str                 # matched words between the marks (default **...**)
+    summary: str                 # 'injonction (préfet de l'Isère) : ... · délai 15 jours · astreinte 100 €/jour'
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self) | {"case_numbers": list(self.case_numbers),
+                                           "outcomes": list(self.outcomes)}
+
+
+# "non dématérialisé", « voie non dématérialisée », “rendez-vous”
+_QUOTED = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
+# A word as greffe_terms (sql/schema.sql) sees it: Latin letters and digits.
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f]+")
+
+
+def parse_query(query: str) -> tuple[str, list[str]]:
+    """(every word of the query, the quoted phrases): `"non dématérialisé" préfet` ->
+    (`non dématérialisé  préfet`, [`non dématérialisé`])."""
+    phrases = [" ".join(next(g for g in m.groups() if g is not None).split())
+               for m in _QUOTED.finditer(query)]
+    words = _QUOTED.sub(lambda m: " " + next(g for g in m.groups() if g is not None) + " ", query)
+    return words, [p for p in phrases if p]
+
+
+def search(con: duckdb.DuckDBPyConnection, query: str | None, *, limit: int = 10,
+           court_kind: str | None = None, court_code: str | None = None, city: str | None = None,
+           since: str | dt.date | None = None, until: str | dt.date | None = None,
+           outcome: str | None = None, decision_type: str | None = None,
+           procedure: str | None = None, topic: str | None = None, authority: str | None = None,
+           case_number: str | None = None, marks: tuple[str, str] = ("**", "**")) -> list[Hit]:
+    """Decisions that contain every word of `query` (stemmed, accents and case aside) and every
+    quoted phrase, best BM25 first; with no query, the newest decisions that pass the filters.
+
+    Filters (None: any): court_kind `TA`/`CAA`/`CE`; court_code `TA38`; city `Grenoble`
+    (accents and case aside); since/until ISO dates, inclusive; outcome, decision_type,
+    procedure from the contract's vocabularies; topic `anef`; authority `prefet:isere` (a party
+    or an injunction's addressee); case_number `2506085`. A value outside its vocabulary raises
+    InvalidFilter; SearchIndexMissing when the base has never been indexed (rebuild_fts)."""
+    params = _filters(limit=limit, court_kind=court_kind, court_code=court_code, city=city,
+                      since=since, until=until, outcome=outcome, decision_type=decision_type,
+                      procedure=procedure, topic=topic, authority=authority,
+                      case_number=case_number)
+    terms: set[str] = set()
+    if query is not None and query.strip():
+        words, phrases = parse_query(query)
+        term_text = run(con, "terms", text=words).fetchone()[0]
+        if not term_text:
+            return []                       # only punctuation or function words: nothing to find
+        if not fts_state(con)["built"]:
+            raise SearchIndexMissing("this base has no full-text index yet; build it with "
+                                     "greffe.db.rebuild_fts (run at the end of `greffe ingest`)")
+        terms = set(term_text.split())
+        rows = run(con, "search", terms=term_text, phrases=phrases, **params)
+    else:
+        rows = run(con, "browse", **params)
+    found = _dicts(rows)
+    return [_hit(con, r, terms, marks) for r in found]
+
+
+def _filters(**f: Any) -> dict[str, Any]:
+    limit = f["limit"]
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise InvalidFilter(f"limit: {limit!r} is not a positive whole number")
+    out = dict(f)
+    if f["court_kind"] is not None:
+        out["court_kind"] = _closed("court_kind", f["court_kind"].upper(), COURT_KINDS)
+    if f["court_code"] is not None:
+        out["court_code"] = f["court_code"].upper()
+    for name, vocabulary in (("outcome", OUTCOMES), ("decision_type", DECISION_TYPES),
+                             ("procedure", PROCEDURES)):
+        if f[name] is not None:
+            out[name] = _closed(name, f[name], vocabulary)
+    for name in ("since", "until"):
+        out[name] = _date_filter(name, f[name])
+    return out
+
+
+def _closed(name: str, value: str, vocabulary: Iterable[str]) -> str:
+    vocabulary = tuple(vocabulary)
+    if value not in vocabulary:
+        raise InvalidFilter(f"{name}: {value!r} is not one of {', '.join(vocabulary)}")
+    return value
+
+
+def _date_filter(name: str, value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise InvalidFilter(f"{name}: {value!r} is not a date; write it YYYY-MM-DD "
+                            "(e.g. 2025-07-21)") from e
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _hit(con: duckdb.DuckDBPyConnection, r: dict[str, Any], terms: set[str],
+         marks: tuple[str, str]) -> Hit:
+    court = {"kind": r["court_kind"], "city": r["court_city"], "code": r["court_code"],
+             "name": r["court_name"]}
+    date = _iso(r["decision_date"])
+    numbers = tuple(r["case_numbers"] or ())
+    return Hit(id=r["id"], case_numbers=numbers, court=court, decision_date=date,
+               decision_type=r["decision_type"], outcomes=tuple(r["outcomes"]),
+               citation=citation(court, r["decision_type"], date, numbers),
+               score=r["score"],
+               snippet=snippet(con, r["text"], terms, marks=marks, start=r["dispositif_start"] or 0),
+               summary=summary(con, r["id"]))
+
+
+def snippet(con: duckdb.DuckDBPyConnection, text: str, terms: set[str], *, width: int = 240,
+            marks: tuple[str, str] = ("**", "**"), start: int = 0) -> str:
+    """The stretch of `text` (about `width` characters) with the most distinct search terms, each
+    matching word between `marks`; without terms (or none found), the text from `start` (search
+    passes the start of the dispositif: what the court decided)."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    matched: list[tuple[int, int, str]] = []
+    if terms:
+        distinct = sorted({w for _, _, w in words})
+        term_of = dict(run(con, "snippet_terms", words=" ".join(distinct)).fetchall())
+        matched = [(s, e, term_of[w]) for s, e, w in words if term_of.get(w) in terms]
+    if not matched:
+        end = min(len(text), start + width)
+    else:
+        best, best_count = 0, -1
+        for i, (s, _, _) in enumerate(matched):
+            count = len({t for s2, _, t in matched[i:] if s2 < s + width})
+            if count > best_count:
+                best, best_count = i, count
+        start = max(0, matched[best][0] - width // 4)
+        end = min(len(text), start + width)
+    start = _word_edge(text, start, -1)
+    end = _word_edge(text, end, +1)
+    out, pos = [], start
+    for s, e, _ in matched:
+        if s < start or e > end:
+            continue
+        out += [text[pos:s], marks[0], text[s:e], marks[1]]
+        pos = e
+    out.append(text[pos:end])
+    body = " ".join("".join(out).split())
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+
+def _word_edge(text: str, i: int, direction: int) -> int:
+    """Move `i` out of the middle of a word (backwards or forwards)."""
+    if direction < 0:
+        while 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum():
+            i -= 1
+    else:
+        while 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum():
+            i += 1
+    return i
+
+
+def summary(con: duckdb.DuckDBPyConnection, decision_id: str) -> str:
+    """One line on what the court ordered: `injonction (préfet de l'Isère) : délivrer un
+    récépissé · délai 15 jours · astreinte 100 €/jour`; '' when it ordered none of it."""
+    inj, deadline, astreinte = run(con, "hit_summary", id=decision_id).fetchone()
+    parts = []
+    if inj is not None:
+        measure = " ".join(inj["measure"].split())
+        parts.append(f"injonction ({inj['addressee']}) : "
+                     + (measure if len(measure) <= 90 else measure[:89].rstrip() + "…"))
+        if inj["days"] is not None or inj["months"] is not None:
+            deadline = {"days": inj["days"], "months": inj["months"], "text": None}
+        if inj["status"] is not None:
+            astreinte = {"amount_eur": inj["amount_eur"], "period": inj["period"],
+                         "status": inj["status"]}
+    if deadline is not None:
+        parts.append("délai " + _duration(deadline))
+    if astreinte is not None:
+        parts.append(_astreinte_label(astreinte))
+    return " · ".join(parts)
+
+
+def _duration(d: dict[str, Any]) -> str:
+    if d["days"] is not None:
+        return f"{d['days']} jour{'s' if d['days'] > 1 else ''}"
+    if d["months"] is not None:
+        return f"{d['months']} mois"
+    text = " ".join((d["text"] or "").split())
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _astreinte_label(a: dict[str, Any]) -> str:
+    label = "astreinte"
+    if a["amount_eur"] is not None:
+        label += " " + euros(a["amount_eur"])
+        if a["period"]:
+            label += f"/{a['period']}"
+    if a["status"] == "liquidee":
+        label += " (liquidée)"
+    elif a["status"] == "refusee":
+        label += " (refusée)"
+    return label
+
+
+def euros(amount: float | Decimal) -> str:
+    """`1500` -> `1 500 €`; `12.5` -> `12,50 €`."""
+    value = Decimal(str(amount))
+    if value == value.to_integral_value():
+        return f"{int(value):,} €".replace(",", " ")
+    return f"{value:,.2f} €".replace(",", " ").replace(".", ",")
+
+
+# ---------------------------------------------------------------- show and status
+
+def show(con: duckdb.DuckDBPyConnection, decision_id: str) -> dict[str, Any]:
+    """The whole decision rebuilt from the tables: the contract's record (`source` is the source
+    its text comes from), each value with its `page` and `box` ([x0, top, x1, bottom] or None),
+    then `citation`, the text of the `dispositif` zone (None without one), every source
+    (`sources`), the character range of each PDF page (`pages`), `extractor_version` and
+    `loaded_at`. DecisionNotFound when there is no such id."""
+    rows = _dicts(run(con, "show", id=decision_id))
+    if not rows:
+        raise DecisionNotFound(f"no decision has the id {decision_id!r}; "
+                               "`greffe search` lists the ids")
+    r = rows[0]
+    sources = [{"path": s["path"], "sha256": s["sha256"], "format": s["format"],
+                "pages": s["pages"], "ocr": s["ocr"], "extractor_version": s["extractor_version"],
+                "loaded_at": _iso(s["loaded_at"])} for s in r["sources"] or ()]
+    text_source = next((s for s in sources if s["sha256"] == r["text_sha256"]), None)
+    court = {"kind": r["court_kind"], "city": r["court_city"], "code": r["court_code"],
+             "name": r["court_name"]}
+    date = _iso(r["decision_date"])
+    numbers = list(r["case_numbers"] or ())
+    return {
+        "id": r["id"],
+        "source": None if text_source is None else
+        {k: text_source[k] for k in ("path", "sha256", "format", "pages", "ocr")},
+        "court": court,
+        "case_numbers": numbers,
+        "decision_date": date,
+        "decision_type": r["decision_type"],
+        "formation": r["formation"],
+        "procedure": r["procedure"],
+        "judges": list(r["judges"] or ()),
+        "parties": [_value(p, ("name", "role", "kind", "authority")) for p in r["parties"] or ()],
+        "outcomes": list(r["outcomes"]),
+        "injunctions": [_injunction(i) for i in r["injunctions"] or ()],
+        "astreintes": [_value(a, ("amount_eur", "period", "status", "text"))
+                       for a in r["astreintes"] or ()],
+        "deadlines": [_value(d, ("text", "days", "months", "anchor", "status"))
+                      for d in r["deadlines"] or ()],
+        "legal_refs": [_value(x, ("article", "code")) for x in r["legal_refs"] or ()],
+        "cited_decisions": [_value(c, ("court", "date", "number")) for c in r["cited_decisions"] or ()],
+        "topics": list(r["topics"]),
+        "zones": [dict(z) for z in r["zones"] or ()],
+        "text": r["text"],
+        "warnings": list(r["warnings"]),
+        "citation": citation(court, r["decision_type"], date, numbers),
+        "dispositif": _zone_text(r["text"], r["zones"], "dispositif"),
+        "sources": sources,
+        "pages": [dict(p) for p in r["pages"] or ()],
+        "extractor_version": r["extractor_version"],
+        "loaded_at": _iso(r["loaded_at"]),
+    }
+
+
+def _zone_text(text: str, zones: list[dict[str, Any]] | None, name: str) -> str | None:
+    zone = next((z for z in zones or () if z["name"] == name), None)
+    return None if zone is None else text[zone["start"]:zone["end"]]
+
+
+def _value(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: _plain(row[k]) for k in keys}
+    out["span"] = _span(row["span_start"], row["span_end"])
+    out["page"] = row["page"]
+    box = row["box"]
+    out["box"] = None if box is None or any(v is None for v in box) else list(box)
+    return out
+
+
+def _injunction(i: dict[str, Any]) -> dict[str, Any]:
+    out = _value(i, ("addressee", "measure", "authority"))
+    out["deadline"] = None if i["deadline_status"] is None else {
+        "text": i["deadline_text"], "days": i["deadline_days"], "months": i["deadline_months"],
+        "anchor": i["deadline_anchor"], "status": i["deadline_status"],
+        "span": _span(i["deadline_start"], i["deadline_end"]), "page": i["deadline_page"]}
+    out["astreinte"] = None if i["astreinte_status"] is None else {
+        "amount_eur": _plain(i["astreinte_amount_eur"]), "period": i["astreinte_period"],
+        "status": i["astreinte_status"], "text": i["astreinte_text"],
+        "span": _span(i["astreinte_start"], i["astreinte_end"]), "page": i["astreinte_page"]}
+    return out
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None else [start, end]
+
+
+def _plain(value: Any) -> Any:
+    """DECIMAL amounts as float, like the record."""
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The figures of `greffe status`: decisions (distinct), sources (files loaded), quarantined
+    (files set aside now), quarantine_reasons {reason: files}, last_run (newest ledger entry, UTC
+    ISO), courts {'TA Grenoble': n, ...; '?' for an unrecognised court}, fts (fts_state)."""
+    decisions, sources, quarantined, last_run, _ = run(con, "status").fetchone()
+    reasons = {reason: n for reason, n in run(con, "status_reasons").fetchall()}
+    courts: dict[str, int] = {}
+    for kind, city, code, n in run(con, "status_courts").fetchall():
+        label = court_label({"kind": kind, "city": city, "code": code}) or "?"
+        courts[label] = courts.get(label, 0) + n
+    return {"decisions": decisions, "sources": sources, "quarantined": quarantined,
+            "quarantine_reasons": reasons, "last_run": _iso(last_run), "courts": courts,
+            "fts": fts_state(con)}

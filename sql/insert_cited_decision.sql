@@ -1,0 +1,11 @@
+-- The rows of cited_decisions: one row per decision cited.
+-- $rows is a JSON array of objects with the keys below (one string binds much faster than many
+-- rows); a key that is missing is NULL.
+INSERT INTO cited_decisions BY NAME
+SELECT r.*
+FROM (SELECT unnest(from_json($rows, '[{
+      "decision_id": "VARCHAR", "ordinal": "INTEGER", "court": "VARCHAR",
+      "date": "VARCHAR", "number": "VARCHAR", "span_start": "INTEGER",
+      "span_end": "INTEGER", "page": "INTEGER", "box_x0": "DOUBLE",
+      "box_top": "DOUBLE", "box_x1": "DOUBLE", "box_bottom": "DOUBLE"
+    }]')) AS r);

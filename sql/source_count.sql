@@ -1,0 +1,1 @@
+SELECT count(*) FROM sources WHERE decision_id = $id;

@@ -1,0 +1,321 @@
+"""Every file of sql/ runs against an in-memory base holding one decision, with the parameters
+it declares (greffe.db.run refuses a missing or an unknown one), and does what its comment says.
+A new file in sql/ without a case here fails `test_every_sql_file_has_a_case`."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import duckdb
+import pytest
+
+from greffe import db
+from greffe.model import Court, Decision, Injunction, Party, Source, Span, Zone
+
+NOW = dt.datetime(2025, 7, 22, 9, 30)
+V = "0.1.0"
+SHA = "b" * 64
+G = "TA38_2506085_20250721"
+TEXT = ("Vu la requête de M. B A.\nLes préfectures n'offrent aucun accès non dématérialisé.\n"
+        "O R D O N N E :\nArticle 1er : Il est enjoint au préfet de l'Isère de fixer un rendez-vous "
+        "dans un délai de quinze jours.\n")
+
+
+def the_decision() -> Decision:
+    cut = TEXT.index("O R D O N N E")
+    return Decision(
+        id=G, source=Source("/in/2506085.xml", SHA, "xml"),
+        court=Court("TA", "Grenoble", "TA38", "Tribunal administratif de Grenoble"),
+        case_numbers=("2506085",), decision_date="2025-07-21", decision_type="ordonnance",
+        formation="juge des référés", procedure="refere-liberte", judges=("Mme Juge",),
+        parties=(Party("M. B A", "requerant", "personne", span=Span(19, 25)),),
+        outcomes=("injonction",),
+        injunctions=(Injunction("préfet de l'Isère", "fixer un rendez-vous", "prefet:isere"),),
+        astreintes=(), deadlines=(), legal_refs=(), cited_decisions=(), topics=("rendez-vous-prefecture",),
+        zones=(Zone("visas", 0, cut), Zone("dispositif", cut, len(TEXT))), text=TEXT)
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    con = db.connect(":memory:")
+    db.load(con, the_decision(), None, V)
+    db.rebuild_fts(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def con(seeded):
+    """The seeded base; whatever a case writes is rolled back after it."""
+    seeded.begin()
+    yield seeded
+    seeded.rollback()
+
+
+def one(con, sql: str, *params):
+    return con.execute(sql, list(params)).fetchone()
+
+
+def rows(con, name: str, *dicts):
+    """Run an insert file on rows given as dicts (it reads them as one JSON parameter)."""
+    db.run(con, name, rows=json.dumps(dicts, ensure_ascii=False))
+
+
+def located(**extra):
+    cols = dict(span_start=None, span_end=None, page=None, box_x0=None, box_top=None, box_x1=None,
+                box_bottom=None)
+    cols.update(extra)
+    return cols
+
+
+NO_FILTERS = dict(court_kind=None, court_code=None, city=None, since=None, until=None, outcome=None,
+                  decision_type=None, procedure=None, topic=None, authority=None, case_number=None)
+
+
+# ---------------------------------------------------------------- one case per file
+
+def case_schema(con):
+    db.run(con, "schema")                                   # again: idempotent
+    assert one(con, "SELECT count(*) FROM decisions") == (1,)
+    assert one(con, "SELECT count(*) FROM schema_version") == (1,)
+    assert one(con, "SELECT greffe_flat('NON-Dématérialisé, voie')") == (" non dematerialise voie ",)
+
+
+def case_browse(con):
+    rows = db.run(con, "browse", **NO_FILTERS, limit=5).fetchall()
+    assert [r[0] for r in rows] == [G]
+    assert db.run(con, "browse", **{**NO_FILTERS, "city": "Lyon"}, limit=5).fetchall() == []
+
+
+def case_decision_state(con):
+    row = db.run(con, "decision_state", id=G).fetchone()
+    assert row[:2] == (SHA, "xml") and row[6] == dt.date(2025, 7, 21)
+    assert db.run(con, "decision_state", id="nope").fetchone() is None
+
+
+def case_delete_decision(con):
+    db.run(con, "delete_decision", id=G)
+    for table in ("decisions", "parties", "injunctions", "zones", "search_docs", "case_numbers"):
+        assert one(con, f"SELECT count(*) FROM {table}") == (0,), table
+    assert one(con, "SELECT count(*) FROM sources") == (1,)          # where it came from stays
+
+
+def case_fill_decision(con):
+    con.execute("UPDATE decisions SET formation = NULL WHERE id = ?", [G])
+    db.run(con, "fill_decision", id=G, court_kind="CE", court_city=None, court_code=None,
+           court_name=None, decision_date="2001-01-01", decision_type="decision",
+           formation="2ème chambre", procedure=None)
+    assert one(con, "SELECT court_kind, decision_date, decision_type, formation FROM decisions") == \
+        ("TA", dt.date(2025, 7, 21), "ordonnance", "2ème chambre")    # only the gap is filled
+
+
+def case_fts_ready(con):
+    built, built_at, stale = db.run(con, "fts_ready").fetchone()
+    assert built is True and built_at is not None and stale is False
+
+
+def case_hit_summary(con):
+    injunction, deadline, astreinte = db.run(con, "hit_summary", id=G).fetchone()
+    assert injunction["addressee"] == "préfet de l'Isère" and injunction["days"] is None
+    assert deadline is None and astreinte is None
+
+
+def case_insert_astreinte(con):
+    rows(con, "insert_astreinte", dict(decision_id=G, ordinal=0, amount_eur=1500, period="jour",
+         status="prononcee", text="1 500 euros par jour de retard", **located(span_start=5, span_end=9)),
+         dict(decision_id=G, ordinal=1, amount_eur=None, period=None, status="demandee",
+              text="sous astreinte"))
+    assert con.execute("SELECT amount_eur, period, span_end FROM astreintes ORDER BY ordinal").fetchall() == \
+        [(1500, "jour", 9), (None, None, None)]
+
+
+def case_insert_case_number(con):
+    rows(con, "insert_case_number", dict(decision_id=G, ordinal=1, number="2506086"))
+    assert one(con, "SELECT list(number ORDER BY ordinal) FROM case_numbers") == (["2506085", "2506086"],)
+
+
+def case_insert_cited_decision(con):
+    rows(con, "insert_cited_decision", dict(decision_id=G, ordinal=0, court="CE", date="2021-11-19",
+         number="458056", **located()))
+    assert one(con, "SELECT number FROM cited_decisions") == ("458056",)
+
+
+def case_insert_deadline(con):
+    rows(con, "insert_deadline", dict(decision_id=G, ordinal=0, text="sous huit jours", days=8, months=None,
+         anchor=None, status="prononce", **located(page=2)))
+    assert one(con, "SELECT days, page FROM deadlines") == (8, 2)
+
+
+def case_insert_decision(con):
+    db.run(con, "insert_decision", id="CE_458056_20211119", court_kind="CE", court_city=None,
+           court_code="CE", court_name=None, decision_date="2021-11-19", decision_type="decision",
+           formation=None, procedure=None, outcomes=["rejet"], topics=[], warnings=[], text="Texte.",
+           text_sha256="c" * 64, extractor_version=V, now=NOW)
+    assert one(con, "SELECT outcomes, loaded_at FROM decisions WHERE court_kind = 'CE'") == (["rejet"], NOW)
+
+
+def case_insert_injunction(con):
+    rows(con, "insert_injunction", dict(decision_id=G, ordinal=1, addressee="ministre de l'intérieur",
+         authority="ministre:interieur", measure="réexaminer la demande", **located(),
+         deadline_text="dans un délai de deux mois", deadline_months=2, deadline_status="prononce"))
+    assert one(con, "SELECT deadline_months FROM injunctions WHERE ordinal = 1") == (2,)
+
+
+def case_insert_judge(con):
+    rows(con, "insert_judge", dict(decision_id=G, ordinal=1, name="M. Assesseur"))
+    assert one(con, "SELECT count(*) FROM judges") == (2,)
+
+
+def case_insert_legal_ref(con):
+    rows(con, "insert_legal_ref", dict(decision_id=G, ordinal=0, article="L521-2", code="CJA", **located()))
+    assert one(con, "SELECT article, code FROM legal_refs") == ("L521-2", "CJA")
+
+
+def case_insert_page(con):
+    rows(con, "insert_page", dict(decision_id=G, page=1, start_offset=0, end_offset=20))
+    assert one(con, "SELECT text FROM page_texts") == (TEXT[:20],)
+
+
+def case_insert_party(con):
+    rows(con, "insert_party", dict(decision_id=G, ordinal=1, name="préfet de l'Isère", role="defendeur",
+         kind="administration", authority="prefet:isere",
+         **located(span_start=0, span_end=5, page=1, box_x0=1.5, box_top=2, box_x1=3, box_bottom=4)))
+    assert one(con, "SELECT box_x0, box_bottom FROM parties WHERE ordinal = 1") == (1.5, 4.0)
+
+
+def case_insert_zone(con):
+    rows(con, "insert_zone", dict(decision_id=G, ordinal=2, name="signature", start_offset=0, end_offset=0))
+    assert one(con, "SELECT count(*) FROM zones") == (3,)
+    with pytest.raises(duckdb.ConstraintException):
+        rows(con, "insert_zone", dict(decision_id=G, ordinal=3, name="motif", start_offset=0, end_offset=1))
+
+
+def case_ledger_record(con):
+    db.run(con, "ledger_record", sha256="d" * 64, path="/in/x.pdf", extractor_version=V,
+           outcome="quarantined", reason="truncated", message="ends mid-stream", decision_id=None, now=NOW)
+    assert one(con, "SELECT reason FROM quarantine") == ("truncated",)
+
+
+def case_ledger_skip(con):
+    db.run(con, "ledger_skip", sha256=SHA, path="/in/2506085.xml", extractor_version=V,
+           reason="already-seen", message=None, now=NOW)
+    assert one(con, "SELECT outcome, seen_at FROM ledger") == ("loaded", NOW)
+
+
+def case_other_decisions_of_source(con):
+    assert db.run(con, "other_decisions_of_source", sha256=SHA, id="sha256-0").fetchall() == [(G,)]
+    assert db.run(con, "other_decisions_of_source", sha256=SHA, id=G).fetchall() == []
+
+
+def case_other_sources_count(con):
+    assert db.run(con, "other_sources_count", id=G, sha256=SHA).fetchone() == (0,)
+    assert db.run(con, "other_sources_count", id=G, sha256="c" * 64).fetchone() == (1,)
+
+
+def case_rebuild_fts(con):
+    db.run(con, "rebuild_fts", now=NOW)
+    assert one(con, "SELECT built_at, documents FROM fts_state") == (NOW, 1)
+
+
+def case_search(con):
+    rows = db.run(con, "search", terms="prefectur", phrases=["non dématérialisé"], **NO_FILTERS,
+                  limit=5).fetchall()
+    assert [r[0] for r in rows] == [G]
+    assert db.run(con, "search", terms="prefectur", phrases=["dématérialisé non"], **NO_FILTERS,
+                  limit=5).fetchall() == []
+
+
+def case_seen(con):
+    assert db.run(con, "seen", sha256=SHA, extractor_version=V, include_quarantined=True).fetchone() == (True,)
+    assert db.run(con, "seen", sha256=SHA, extractor_version="9", include_quarantined=True).fetchone() == (False,)
+
+
+def case_show(con):
+    (row,) = db._dicts(db.run(con, "show", id=G))
+    assert row["case_numbers"] == ["2506085"] and len(row["sources"]) == 1
+    assert row["injunctions"][0]["authority"] == "prefet:isere"
+    assert row["zones"][1] == {"name": "dispositif", "start": TEXT.index("O R D O N N E"), "end": len(TEXT)}
+
+
+def case_snippet_terms(con):
+    rows = dict(db.run(con, "snippet_terms", words="préfectures de Rejetée").fetchall())
+    assert rows == {"préfectures": "prefectur", "de": "", "Rejetée": "rejet"}
+
+
+def case_source_count(con):
+    assert db.run(con, "source_count", id=G).fetchone() == (1,)
+
+
+def case_status(con):
+    decisions, sources, quarantined, last_run, last_loaded = db.run(con, "status").fetchone()
+    assert (decisions, sources, quarantined) == (1, 1, 0) and last_run is not None
+
+
+def case_status_courts(con):
+    assert db.run(con, "status_courts").fetchall() == [("TA", "Grenoble", "TA38", 1)]
+
+
+def case_status_reasons(con):
+    db.quarantine(con, "/in/a.pdf", "e" * 64, "encrypted", "password", V)
+    db.quarantine(con, "/in/b.pdf", "f" * 64, "encrypted", "password", V)
+    assert db.run(con, "status_reasons").fetchall() == [("encrypted", 2)]
+
+
+def case_terms(con):
+    (terms,) = db.run(con, "terms", text="Les préfectures ont rejeté la demande n° 21PA02971").fetchone()
+    assert sorted(terms.split()) == ["21pa02971", "demand", "ont", "prefectur", "rejet"]
+
+
+def case_upsert_search_doc(con):
+    db.run(con, "upsert_search_doc", id=G, text="La préfète", parties="association La Cimade",
+           measures="délivrer")
+    assert one(con, "SELECT body, parties, measures FROM search_docs") == ("prefet", "associ cimad", "delivr")
+
+
+def case_upsert_source(con):
+    db.run(con, "upsert_source", sha256="c" * 64, decision_id=G, path="/in/2506085.pdf", format="pdf",
+           pages=3, ocr=False, extractor_version=V, now=NOW)
+    assert one(con, "SELECT count(*), sum(pages) FROM sources WHERE decision_id = ?", G) == (2, 3)
+
+
+CASES = {name.removeprefix("case_"): f for name, f in globals().items() if name.startswith("case_")}
+
+
+def test_every_sql_file_has_a_case():
+    assert sorted(CASES) == db.sql_names()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_sql_file(con, name):
+    CASES[name](con)
+
+
+def test_run_refuses_a_missing_or_unknown_parameter(con):
+    with pytest.raises(TypeError, match="needs the parameter"):
+        db.run(con, "source_count")
+    with pytest.raises(TypeError, match="has no parameter"):
+        db.run(con, "source_count", id=G, sha256=SHA)
+
+
+def test_statements_are_split_outside_quotes_and_comments():
+    assert [s for s, _ in db.statements("delete_decision")][0] == \
+        "DELETE FROM case_numbers WHERE decision_id = $id"
+    assert len(db.statements("delete_decision")) == 12
+    assert db.parameters("search") >= {"terms", "phrases", "limit", "city"}
+
+
+def research_queries() -> list[str]:
+    """The ready-made queries for researchers in sql/research/ (when there are any)."""
+    from importlib import resources
+    folder = resources.files("greffe.sql").joinpath("research")
+    if not folder.is_dir():
+        return []
+    return sorted(f"research/{p.name[:-4]}" for p in folder.iterdir() if p.name.endswith(".sql"))
+
+
+@pytest.mark.parametrize("name", research_queries() or [pytest.param(None, marks=pytest.mark.skip(
+    reason="no sql/research/*.sql yet"))])
+def test_research_query_runs(con, name):
+    assert db.parameters(name) == set(), f"sql/{name}.sql takes parameters: give it a case above"
+    db.run(con, name)
+    assert con.description is not None           # it returns a table
