@@ -9,14 +9,7 @@ import pytest
 from extractors.astreintes import find_astreintes
 from extractors.zones import find_zones
 
-
-def in_zone(zone: str, sentence: str) -> str:
-    """A minimal decision holding `sentence` in `zone`."""
-    parts = {"visas": "", "motifs": "", "dispositif": ""}
-    parts[zone] = sentence + "\n"
-    return ("Vu la procédure suivante :\n" + parts["visas"] + "Vu les autres pièces du dossier ;\n"
-            "Considérant ce qui suit :\n" + parts["motifs"] + "1. ...\nO R D O N N E :\n" + parts["dispositif"] +
-            "Article 9 : La présente ordonnance sera notifiée à M. A.\nFait à Paris, le 2 novembre 2021\n")
+from factories import in_zone
 
 
 def keys(zone: str, sentence: str) -> set[tuple]:
