@@ -56,12 +56,28 @@ _SIGNATURE = re.compile(
     re.M)
 
 
+# A short line of capitals that may be a heading misread by OCR: `DECTDE:`, `O R D O N N F :`
+_CAPS_LINE = re.compile(rf"^{_SP}(?:[A-ZÉÈÊ0-9]{_SP}){{5,8}}:?{_SP}$", re.M)
+_HEADING_WORDS = ("ORDONNE", "DECIDE", "ARRETE")
+
+
+def _one_letter_off(word: str, target: str) -> bool:
+    """`DECTDE` ~ `DECIDE`: same length, one letter differs (what OCR does to a spaced heading)."""
+    return len(word) == len(target) and sum(a != b for a, b in zip(word, target)) == 1
+
+
 def find_dispositif_heading(text: str) -> re.Match | None:
     """The heading that opens the dispositif: the last one standing alone on a line, since an
-    earlier one can only be a quotation of another decision's dispositif."""
+    earlier one can only be a quotation of another decision's dispositif. When there is none,
+    a line of capitals one letter off a heading word (a scan read by OCR: `DECTDE:`)."""
     found = None
     for m in _HEADING.finditer(text):
         found = m
+    if found is None:
+        for m in _CAPS_LINE.finditer(text):
+            word = re.sub(r"[\s:]", "", m.group()).replace("É", "E").replace("0", "O")
+            if any(_one_letter_off(word, w) for w in _HEADING_WORDS):
+                found = m
     return found
 
 

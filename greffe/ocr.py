@@ -179,6 +179,22 @@ def skew_angle(image) -> float:
     return best
 
 
+# OCR misreads that the extractors would otherwise trip on, fixed word by word. Each is a
+# (pattern, replacement) seen on scans of the corpus:
+#   `Article ler :` for `Article 1er :` (the digit 1 read as l or I before `er`), which lost the
+#   article and its outcome; `lère et 4ème chambres réunies` for `1ère ...`, which lost the formation.
+OCR_FIXES = (
+    (re.compile(r"^[lI](er|ère|re)(\W*)$"), r"1\1\2"),
+)
+
+
+def fix_word(word: str) -> str:
+    """A word as Tesseract read it, with the known misreads of OCR_FIXES undone."""
+    for pattern, replacement in OCR_FIXES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _chars(data: dict, scale: float) -> list[tuple]:
     """(text, x0, top, x1, bottom, size) in points of the deskewed frame, one per character,
     each word followed by a space so that the words stay apart. All the words of a Tesseract
@@ -190,7 +206,7 @@ def _chars(data: dict, scale: float) -> list[tuple]:
             lines[key] = (data["top"][i], data["top"][i] + data["height"][i])
     out = []
     for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
+        text = fix_word((text or "").strip())
         if data["level"][i] != 5 or not text or float(data["conf"][i]) < 0:
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])

@@ -450,3 +450,12 @@ def test_corpus_text_holds_every_xml_word(shared_dir, layout):
         assert "RÉPUBLIQUE FRANÇAISE" in ours            # the header block, never interleaved
     assert sum(recalls) / len(recalls) > 0.995 and min(recalls) > 0.98
     assert sum(para) / len(para) > 0.97                  # paragraphs come out one per line
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("ler", "1er"), ("Ier", "1er"), ("lère", "1ère"), ("ler,", "1er,"),   # `Article ler :`, `lère chambre`
+    ("leur", "leur"), ("le", "le"), ("1er", "1er"), ("Ierre", "Ierre"),   # real words stay
+])
+def test_known_ocr_misreads_are_undone_word_by_word(read, meant):
+    from greffe.ocr import fix_word
+    assert fix_word(read) == meant

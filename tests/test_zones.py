@@ -108,3 +108,19 @@ def test_dispositif_found_in_the_real_corpus(shared_dir: Path):
         for a, b in zip(zones, zones[1:]):
             assert a.end <= b.start, p.name
     assert found / len(paths) >= 0.99
+
+
+@pytest.mark.parametrize("heading", ["DECTDE:", "D E C T D E :", "ORD0NNF :", "0RDONNE:"])
+def test_a_heading_misread_by_ocr_still_opens_the_dispositif(heading):
+    text = ("Vu la procédure suivante :\nM. A demande l'annulation.\nConsidérant ce qui suit :\n"
+            "1. La requête n'est pas fondée.\n" + heading + "\nArticle 1er : La requête de M. A est rejetée.\n"
+            "Article 2 : La présente décision sera notifiée à M. A.\n")
+    dispositif = next(z for z in find_zones(text) if z.name == "dispositif")
+    assert dispositif.of(text).startswith(heading)
+
+
+def test_a_line_of_capitals_far_from_a_heading_word_is_not_one():
+    text = ("Vu la procédure suivante :\nConsidérant ce qui suit :\n1. Motifs.\nANNEXE :\n"
+            "Article 1er : La requête est rejetée.\n")
+    from extractors.zones import find_dispositif_heading
+    assert find_dispositif_heading(text) is None
