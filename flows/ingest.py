@@ -1,4 +1,5 @@
-"""The ingestion flow: discover -> skip what is known -> parse + extract -> load -> publish.
+"""The ingestion flow: plan (discover, skip what is known, apply the ingestion filters) ->
+parse + extract -> load -> report (run summary, alerts) -> publish.
 
 A list of steps; the work is in `greffe.ingest` (plain functions the tests call without
 Prefect). Retries only where I/O can fail for a passing reason; parsing is never retried (a bad
@@ -6,15 +7,17 @@ document is quarantined, not hammered).
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors import EXTRACTOR_VERSION
-from greffe import db, ingest
+from greffe import db, feed, ingest, serve
+from greffe.feed import FeedCounts, IngestFilters
 from greffe.ingest import RunSummary
-from greffe.publish import publish, snapshots
+from greffe.publish import publish
 
 
 @task(name="plan", cache_policy=NO_CACHE)
@@ -24,10 +27,19 @@ def plan_task(paths: Sequence[str], db_path: str, retry_quarantined: bool):
 
 
 @task(name="parse-extract-load", cache_policy=NO_CACHE)
-def load_task(todo, db_path: str, jobs: int, summary: RunSummary,
-              on_progress: Callable[[RunSummary], None] | None):
+def load_task(todo, db_path: str, jobs: int, summary: RunSummary, filters: IngestFilters,
+              counts: FeedCounts, on_progress: Callable[[RunSummary], None] | None):
     with ingest.open_writer(db_path) as con:
-        ingest.store(con, ingest.process_all(todo, jobs=jobs), summary, EXTRACTOR_VERSION, on_progress)
+        outcomes = feed.filter_outcomes(con, ingest.process_all(todo, jobs=jobs), filters,
+                                        EXTRACTOR_VERSION, counts)
+        ingest.store(con, outcomes, summary, EXTRACTOR_VERSION, on_progress)
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_task(db_path: str, summary: RunSummary, started_at: dt.datetime, filters: IngestFilters,
+                counts: FeedCounts) -> dict:
+    with ingest.open_writer(db_path) as con:
+        return serve.after_run(con, summary, None, started_at, filters=filters, filtered=counts.filtered)
 
 
 @task(name="record-skips", cache_policy=NO_CACHE)
@@ -46,15 +58,19 @@ def publish_task(db_path: str) -> str:
 
 @flow(name="greffe-ingest", log_prints=False)
 def ingest_flow(paths: list[str], db_path: str, jobs: int = 1, retry_quarantined: bool = False,
+                filters: IngestFilters | None = None,
                 on_progress: Callable[[RunSummary], None] | None = None) -> RunSummary:
-    summary = RunSummary()
+    started_at = dt.datetime.now(dt.timezone.utc)
+    filters = filters or IngestFilters()
+    summary, counts = RunSummary(), FeedCounts()
     todo, done = plan_task(paths, db_path, retry_quarantined)
     summary.seen = len(todo) + len(done)
+    todo = feed.select(todo, filters, counts)
     skip_task(done, db_path, summary)
     if todo:
-        load_task(todo, db_path, jobs, summary, on_progress)
-    if todo or not snapshots(db_path):
-        summary.published = publish_task(db_path)
+        load_task(todo, db_path, jobs, summary, filters, counts, on_progress)
+    report_task(db_path, summary, started_at, filters, counts)
+    summary.published = publish_task(db_path)
     get_run_logger().info("ingest: %s loaded, %s skipped, %s quarantined",
                           summary.loaded, summary.skipped, len(summary.quarantined))
     return summary

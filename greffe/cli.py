@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import GreffeError
+from .serve import add_ingest_filters, add_subcommands
 
 DEFAULT_DB = "greffe.duckdb"
 
@@ -68,8 +69,9 @@ def cmd_ingest(args) -> int:
     prefect_defaults(verbose=args.verbose)
     from flows.ingest import ingest_flow
     progress = _Progress() if sys.stderr.isatty() and args.format == "table" else None
+    from .serve import filters_from_args
     summary = ingest_flow(paths=[str(p) for p in args.paths], db_path=args.db, jobs=args.jobs,
-                          retry_quarantined=args.retry_quarantined,
+                          retry_quarantined=args.retry_quarantined, filters=filters_from_args(args),
                           on_progress=progress.update if progress else None)
     if progress:
         progress.done()
@@ -135,6 +137,8 @@ def cmd_status(args) -> int:
     from . import db
     with db.connect_reader(args.db) as con:
         st = db.status(con)
+        from .serve import status_extra
+        st.update(status_extra(con))
     if args.format == "json":
         print(json.dumps(st, ensure_ascii=False, indent=1, default=str))
         return 0
@@ -265,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="try again the documents quarantined by earlier runs")
     sp.add_argument("--format", choices=["table", "json"], default="table")
     sp.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
+    add_ingest_filters(sp)
     sp.set_defaults(func=cmd_ingest)
 
     sp = sub.add_parser("search", help=cmd_search.__doc__)
@@ -296,6 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(sp)
     sp.add_argument("--format", choices=["table", "json"], default="table")
     sp.set_defaults(func=cmd_status)
+
+    add_subcommands(sub, db_arg)
     return p
 
 
