@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 120
 export DO_NOT_TRACK ?= 1
 
-.PHONY: venv demo test eval bench corpus clean
+.PHONY: venv demo test eval eval-scans bench corpus clean
 
 venv: $(VENV)/.installed
 
@@ -33,6 +33,9 @@ test: venv
 
 eval: venv
 	$(BIN)/python -m greffe.evaluate --shared $(SHARED)
+
+eval-scans: venv
+	$(BIN)/python -m greffe.evaluate_scans --shared $(SHARED) --sample 40
 
 bench: venv
 	$(BIN)/python -m greffe.bench

@@ -1,7 +1,8 @@
 """`make eval`: extraction quality, measured the one way the project agrees on.
 
 Runs the same extraction as `greffe extract` over the real corpus (`../shared/corpus/xml` and
-every layout under `../shared/corpus/pdf/`) and over the project's own `corpus/`, writes the
+every layout under `../shared/corpus/pdf/`) and over the project's own `corpus/` (its digital
+orders, and the scanned copies of `corpus/scans/`, read by OCR), writes the
 records as JSONL under `var/eval/`, and scores them with `../shared/tools/score.py` against the
 gold files. Prints score.py's tables, then one side-by-side table of the headline figures.
 
@@ -40,6 +41,8 @@ def groups(shared: Path) -> dict[str, tuple[list[Path], Path]]:
             out[layout.name] = ([layout], corpus / "gold")
     if (ROOT / "corpus" / "gold").is_dir():
         out["corpus"] = ([ROOT / "corpus" / "pdf"], ROOT / "corpus" / "gold")
+    if (ROOT / "corpus" / "scans" / "gold").is_dir():
+        out["corpus-scans"] = ([ROOT / "corpus" / "scans"], ROOT / "corpus" / "scans" / "gold")
     return out
 
 
