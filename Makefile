@@ -37,8 +37,9 @@ eval: venv
 eval-scans: venv
 	$(BIN)/python -m greffe.evaluate_scans --shared $(SHARED) --sample 40
 
+BENCH_ARGS ?= --n 100000 --engines tantivy
 bench: venv
-	$(BIN)/python -m greffe.bench
+	$(BIN)/python -m greffe.bench.search $(BENCH_ARGS)
 
 corpus: venv
 	$(BIN)/python corpus/generate.py

@@ -1,0 +1,1 @@
+"""Benchmarks of greffe: synthetic decisions (`generate`) and the full-text search comparison (`search`)."""
