@@ -114,6 +114,13 @@ _ADMINISTRATION = re.compile(
     r"haut\s+conseil|haute\s+autorité|Etat|État|administration|recteur|rectrice)\b|^(?:OFII|OFPRA|ANTS|CNAC|ACOSS|CNRACL|AMF)\b")
 
 
+# When the decision calls its requérants `les associations requérantes`, a requérant named like a
+# public body (`Office dauphinois des travailleurs immigrés (ODTI)`, `Institut des droits de
+# l'homme du barreau de Grenoble (IDH)`) is one of those associations, not an administration.
+_ASSOCIATIONS_REQUERANTES = re.compile(r"(?i)\bassociations\s+requérantes\b")
+_BODY_NAMED_LIKE_AN_OFFICE = re.compile(r"(?i)^(?:office|institut|centre|comité|collectif|groupe|fédération)\b")
+
+
 def party_kind(name: str) -> str:
     """personne / association / societe / collectivite / administration / autre."""
     if _PERSON.match(name):
@@ -335,10 +342,15 @@ def find_parties(text: str, zones: tuple[Zone, ...], meta: Metadata, nlp=None) -
                 continue
             parties.append(Party(name=name, role="requerant", kind=party_kind(name)))
 
+    associations = bool(_ASSOCIATIONS_REQUERANTES.search(text))
     out: list[Party] = []
     for p in parties:
         if any(q.name == p.name and q.role == p.role for q in out):
             continue
-        auth = authority_key(p.name) if p.kind in ("administration", "collectivite") else None
-        out.append(Party(name=p.name, role=p.role, kind=p.kind, authority=auth, span=p.span))
+        kind = p.kind
+        if associations and p.role == "requerant" and kind in ("administration", "autre") \
+                and _BODY_NAMED_LIKE_AN_OFFICE.match(p.name):
+            kind = "association"
+        auth = authority_key(p.name) if kind in ("administration", "collectivite") else None
+        out.append(Party(name=p.name, role=p.role, kind=kind, authority=auth, span=p.span))
     return tuple(out)

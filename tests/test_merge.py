@@ -81,3 +81,23 @@ def test_a_pdf_and_its_xml_are_one_decision_with_two_sources(tmp_path, sources, 
     shown = render_record(rec)
     sources_block = shown[shown.index("\nsources\n"):]
     assert f"pdf  {pdf}" in sources_block and f"xml  {xml}" in sources_block
+
+
+@pytest.mark.slow
+def test_a_scan_read_by_ocr_does_not_replace_the_digital_text(tmp_path, corpus_dir):
+    """The digital PDF and its scanned copy are one decision with two sources; the text, pages
+    and boxes stay those of the digital PDF whichever arrives last."""
+    from greffe import db
+    from greffe.pipeline import Item, extract_one, read
+    from greffe.nlp import load_nlp
+    stem = "TA38_2506085_20250721"
+    digital = read(Item(str(corpus_dir / "pdf" / f"{stem}.pdf"), "pdf"))
+    scanned = read(Item(str(corpus_dir / "scans" / f"{stem}_scan.pdf"), "pdf"))
+    assert scanned.source.ocr and not digital.source.ocr
+    nlp = load_nlp()
+    con = db.connect(tmp_path / "g.duckdb")
+    for doc in (digital, scanned):
+        db.load(con, extract_one(doc, nlp), doc.textmap, "test")
+    text, = con.execute("SELECT text FROM decisions WHERE id = ?", [stem]).fetchone()
+    assert text == digital.text
+    assert con.execute("SELECT count(*) FROM sources WHERE decision_id = ?", [stem]).fetchone()[0] == 2

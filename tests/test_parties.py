@@ -202,3 +202,20 @@ def test_a_line_break_after_a_civility_does_not_end_the_list():
     text = ("Vu la requête\nM. A D demande au juge des référés d'ordonner ...\nConsidérant\nO R D O N N E :\n"
             "Article 2 : La présente ordonnance sera notifiée à M.\nA D et au ministre de l'intérieur.\n")
     assert [p[0] for p in parties_of(text)] == ["M. A D", "ministre de l'intérieur"]
+
+
+def test_requerants_called_associations_requerantes_are_associations_whatever_their_name():
+    text = ("Vu la procédure suivante :\nPar une requête, l'Office dauphinois des travailleurs immigrés (ODTI), "
+            "l'Institut des droits de l'homme du barreau de Grenoble (IDH) et l'association La Cimade "
+            "demandent au juge des référés d'enjoindre à la préfète de l'Isère de rétablir un accueil physique.\n"
+            "Considérant ce qui suit :\n1. Les associations requérantes soutiennent que l'accueil est fermé.\n"
+            "O R D O N N E :\nArticle 1er : La requête est rejetée.\n"
+            "Article 2 : La présente ordonnance sera notifiée à l'Office dauphinois des travailleurs immigrés (ODTI), "
+            "à l'Institut des droits de l'homme du barreau de Grenoble (IDH), à l'association La Cimade "
+            "et à la préfète de l'Isère.\n")
+    from extractors.zones import find_zones
+    from greffe.model import Metadata
+    kinds = {p.name: (p.role, p.kind, p.authority) for p in find_parties(text, find_zones(text), Metadata())}
+    assert kinds["Office dauphinois des travailleurs immigrés (ODTI)"] == ("requerant", "association", None)
+    assert kinds["Institut des droits de l'homme du barreau de Grenoble (IDH)"] == ("requerant", "association", None)
+    assert kinds["préfète de l'Isère"] == ("defendeur", "administration", "prefet:isere")
