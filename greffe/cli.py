@@ -78,10 +78,13 @@ def cmd_ingest(args) -> int:
     if args.format == "json":
         print(json.dumps(summary.as_dict(), ensure_ascii=False, indent=1))
         return 0
+    retriable = f", {len(summary.retriable)} to retry" if summary.retriable else ""
     print(f"{summary.seen} documents: {summary.loaded} loaded, {summary.skipped} already present "
-          f"(skipped), {len(summary.quarantined)} quarantined")
+          f"(skipped), {len(summary.quarantined)} quarantined{retriable}")
     for path, reason, message in summary.quarantined:
         print(f"  quarantined  {reason:<18} {message}")
+    for path, reason, message in summary.retriable:
+        print(f"  to retry     {reason:<18} {message}")
     return 0
 
 
@@ -148,9 +151,13 @@ def cmd_status(args) -> int:
     for reason, n in sorted(st.get("quarantine_reasons", {}).items()):
         print(f"  {reason:<20} {n}")
     for key, value in st.items():
-        if key not in ("decisions", "sources", "quarantined", "quarantine_reasons", "quarantine") \
-                and not isinstance(value, (dict, list)):
+        if not isinstance(value, (dict, list)) and key not in ("decisions", "sources", "quarantined"):
             print(f"{key:<12} {value}")
+    for title, key in (("quarantined documents", "quarantine"), ("to retry at the next run", "retriable")):
+        if st.get(key):
+            print(title)
+            for q in st[key]:
+                print(f"  {q['reason']:<20} {q['path']}\n  {'':<20} {q['message']}")
     return 0
 
 

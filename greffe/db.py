@@ -44,8 +44,9 @@ is set aside now (the newest quarantine of each file whose content never loaded)
 How a decision is loaded (`load`), in one transaction that leaves nothing behind if it fails:
   * the same source again (re-extraction): the decision's rows are replaced;
   * another source of the same decision id (the XML of a PDF, a second PDF): the source is
-    recorded beside the first; the rows come from the new extraction, except that an XML does not
-    replace rows extracted from a PDF (they carry pages and boxes), and in either case a court,
+    recorded beside the first; the rows come from the new extraction unless its text ranks below
+    the one stored (a digital PDF, with pages and boxes, over the XML, over a PDF read by OCR:
+    `_text_rank`), and in either case a court,
     date, type, formation or procedure that one source states and the other does not is kept;
   * a source that was loaded before under another id (an extractor fixed the id): it moves to
     the new id, and the old decision is deleted when no source is left to it;
@@ -136,8 +137,13 @@ def duckdb_version() -> str:
 
 def connect_reader(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     """A read-only connection to what readers should open: the newest published snapshot of the
-    base at `db_path`, else the base itself (greffe.publish.newest). Usable as `with ... as con`."""
-    from .publish import newest
+    base at `db_path` (greffe.publish). Usable as `with ... as con`. Never the base itself: a
+    reader holding it would block the next ingestion (DuckDB: one writer and no reader beside
+    it), so a base never published raises DatabaseNotFound (the first ingestion is running)."""
+    from .publish import newest, snapshots
+    if not snapshots(db_path) and Path(db_path).exists():
+        raise DatabaseNotFound(f"{db_path}: nothing published yet; the first `greffe ingest` "
+                               "publishes the base when it finishes: try again then")
     return connect(newest(db_path), read_only=True)
 
 
@@ -158,6 +164,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
             _check_schema(con, target)
         else:
             con.execute(sql_text("schema"))
+            con.execute(sql_text("schema_feed"))    # archives, alerts, run reports (greffe.feed)
             _check_schema(con, target)
     except BaseException:
         con.close()
@@ -316,7 +323,10 @@ def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | 
         _load(con, decision, textmap, extractor_version, now)
         con.commit()
     except BaseException:
-        con.rollback()
+        try:
+            con.rollback()
+        except duckdb.TransactionException:
+            pass        # a COMMIT that failed (disk full) has ended the transaction already
         raise
 
 
@@ -325,11 +335,11 @@ def _load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap |
     src = decision.source
     row = _decision_row(decision, extractor_version, now)
     state = run(con, "decision_state", id=decision.id).fetchone()
-    before = None if state is None else dict(zip(("text_sha256", "format", *_MERGED), state))
+    before = None if state is None else dict(zip(("text_sha256", "format", "ocr", *_MERGED), state))
     previous_ids = [r[0] for r in run(con, "other_decisions_of_source",
                                       sha256=src.sha256, id=decision.id).fetchall()]
     other_text = before is not None and before["text_sha256"] != src.sha256
-    if other_text and before["format"] == "pdf" and src.format == "xml":
+    if other_text and _text_rank(src.format, src.ocr) < _text_rank(before["format"], before["ocr"]):
         run(con, "fill_decision", **{k: row[k] for k in ("id", *_MERGED)})
     else:
         if before is not None and (other_text or run(con, "other_sources_count", id=decision.id,
@@ -349,6 +359,14 @@ def _load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap |
             run(con, "delete_decision", id=old)
     run(con, "ledger_record", sha256=src.sha256, path=src.path, extractor_version=extractor_version,
         outcome="loaded", reason=None, message=None, decision_id=decision.id, now=now)
+
+
+def _text_rank(fmt: str | None, ocr: bool | None) -> int:
+    """Which source's text a decision keeps when it has several: a digital PDF (pages, boxes,
+    the court's own characters), then the open-data XML, then a PDF read by OCR."""
+    if fmt == "pdf":
+        return 1 if ocr else 3
+    return 2
 
 
 def _decision_row(d: Decision, extractor_version: str, now: dt.datetime) -> dict[str, Any]:
@@ -669,7 +687,8 @@ def summary(con: duckdb.DuckDBPyConnection, decision_id: str) -> str:
             astreinte = {"amount_eur": inj["amount_eur"], "period": inj["period"],
                          "status": inj["status"]}
     if deadline is not None:
-        parts.append("délai " + _duration(deadline))
+        counted = deadline["days"] is not None or deadline["months"] is not None
+        parts.append(("délai " if counted else "") + _duration(deadline))   # `dans les plus brefs délais` as written
     if astreinte is not None:
         parts.append(_astreinte_label(astreinte))
     return " · ".join(parts)
@@ -802,7 +821,10 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """The figures of `greffe status`: decisions (distinct), sources (files loaded), quarantined
     (files set aside now), quarantine_reasons {reason: files}, last_run (newest ledger entry, UTC
-    ISO), courts {'TA Grenoble': n, ...; '?' for an unrecognised court}, fts (fts_state)."""
+    ISO), courts {'TA Grenoble': n, ...; '?' for an unrecognised court}, fts (fts_state),
+    quarantine [{path, reason, message, seen_at}] (the files set aside, newest first: try them
+    again with `greffe ingest --retry-quarantined`) and retriable (the same, for the files the
+    next run tries again by itself)."""
     decisions, sources, quarantined, last_run, _ = run(con, "status").fetchone()
     reasons = {reason: n for reason, n in run(con, "status_reasons").fetchall()}
     courts: dict[str, int] = {}
@@ -811,4 +833,11 @@ def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         courts[label] = courts.get(label, 0) + n
     return {"decisions": decisions, "sources": sources, "quarantined": quarantined,
             "quarantine_reasons": reasons, "last_run": _iso(last_run), "courts": courts,
-            "fts": fts_state(con)}
+            "fts": fts_state(con),
+            "quarantine": _set_aside(run(con, "quarantine_list")),
+            "retriable": _set_aside(run(con, "retriable_list"))}
+
+
+def _set_aside(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """[{path, reason, message, seen_at (UTC ISO)}] of sql/quarantine_list or retriable_list."""
+    return [{**r, "seen_at": _iso(r["seen_at"])} for r in _dicts(cursor)]

@@ -1,17 +1,43 @@
 """What an ingestion run does, as plain functions; `flows/ingest.py` only sequences them as
 Prefect tasks. The base is the truth about what was ingested: every document seen gets a ledger
 row, each decision is written in one transaction, and a document already loaded by the same
-extractor version is skipped."""
+extractor version is skipped.
+
+    con = open_writer("greffe.duckdb")
+    todo, done = plan(["inbox/"], con, EXTRACTOR_VERSION)       # discover, sha256, ledger check
+    skip(con, done, summary, EXTRACTOR_VERSION)                  # ledger: 'skipped'
+    store(con, process_all(todo), summary, EXTRACTOR_VERSION)    # one transaction per document
+
+What happens to a document that does not load:
+  * it cannot be read whole or is not a decision (`UnreadableDocument`), or an extractor failed
+    on it: ledger 'quarantined' with the reason; it is tried again only with
+    `retry_quarantined` (greffe ingest --retry-quarantined) or under a new extractor version;
+  * a passing condition (the file changed or vanished while it was read, it could not be read,
+    or writing it to the base failed: disk full, I/O error): ledger 'retriable'; the next run
+    tries it again by itself (`db.seen` ignores 'retriable').
+A run killed at any moment (kill -9) leaves every document either wholly loaded (with its
+ledger row, in the same transaction) or absent; the next run does the rest (greffe.stress).
+"""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import db
-from .pipeline import Extracted, Item, Outcome, discover, fingerprint, process_all  # noqa: F401 (process_all: flows)
+import duckdb
 
+from . import db, pipeline
+from .errors import GreffeError, UnreadableDocument
+from .pipeline import Extracted, Item, Outcome, Refused, discover, fingerprint  # noqa: F401
+
+# Reasons of `UnreadableDocument` that say nothing about the document itself, only about the
+# moment it was read: the next run tries it again by itself.
+RETRIABLE_REASONS = frozenset({"changed-while-read", "missing", "vanished", "io-error", "unreadable"})
+
+
+class WriteFailed(GreffeError):
+    """The base cannot be written at all (not even the ledger row of a failed document)."""
 
 
 @dataclass
@@ -22,46 +48,180 @@ class RunSummary:
     skipped: int = 0
     quarantined: list[tuple[str, str, str]] = field(default_factory=list)   # (path, reason, message)
     published: str | None = None        # the snapshot readers now open
+    retriable: list[tuple[str, str, str]] = field(default_factory=list)     # (path, reason, message)
 
     def as_dict(self) -> dict:
         return {"seen": self.seen, "loaded": self.loaded, "skipped": self.skipped,
                 "quarantined": len(self.quarantined),
                 "quarantine": [{"path": p, "reason": r, "message": m} for p, r, m in self.quarantined],
                 "quarantine_reasons": dict(Counter(r for _, r, _ in self.quarantined)),
+                "retriable": [{"path": p, "reason": r, "message": m} for p, r, m in self.retriable],
                 "published": self.published}
 
 
 def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined: bool = False
-         ) -> tuple[list[tuple[Item, str | None]], list[tuple[Item, str]]]:
+         ) -> tuple[list[tuple[Item, str | None]], list[tuple[Item, str | None]]]:
     """Split what `paths` hold into (to do, already done). Already done: the same bytes were
-    loaded by this extractor version (or quarantined, unless `retry_quarantined`)."""
+    loaded by this extractor version (or quarantined, unless `retry_quarantined`), or they are
+    a second copy of a file to do in this run (same bytes under another name: one document,
+    read once; `skip` records the second path)."""
     todo, done = [], []
+    first_path: dict[str, str] = {}
     for item in discover(paths):
         sha = fingerprint(item)
         if sha and db.seen(con, sha, extractor_version, include_quarantined=not retry_quarantined):
             done.append((item, sha))
+        elif sha and sha in first_path:
+            done.append((item, sha))
         else:
+            if sha:
+                first_path[sha] = item.path
             todo.append((item, sha))
     return todo, done
 
 
+# An extractor that runs away on a crafted text (100 000 characters of legal keywords) must not
+# stall the run: extraction gets this many seconds per document (in the main thread; a worker
+# thread, where signals cannot be used, runs without the limit).
+EXTRACT_SECONDS = 300.0
+
+
+class _ExtractionTimeout(Exception):
+    pass
+
+
+def _extract_limited(doc, nlp, seconds: float | None):
+    import signal
+    import threading
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        return pipeline.extract_one(doc, nlp)
+
+    def expire(signum, frame):
+        raise _ExtractionTimeout
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return pipeline.extract_one(doc, nlp)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_one(item: Item, sha: str | None, nlp) -> Outcome:
+    """`pipeline.process` (read, then extract) with two guards: an extractor that fails on a document (a bug, not the
+    document's fault) or runs beyond EXTRACT_SECONDS sets that document aside instead of
+    stopping (or stalling) the run."""
+    try:
+        doc = pipeline.read(item)
+    except UnreadableDocument as e:
+        return Refused(item, sha, e.reason, str(e))
+    try:
+        return Extracted(item, doc.source.sha256, _extract_limited(doc, nlp, EXTRACT_SECONDS), doc.textmap)
+    except _ExtractionTimeout:
+        return Refused(item, doc.source.sha256, "extraction-timeout",
+                       f"{item.path}: extracting the decision took more than {EXTRACT_SECONDS:.0f} s "
+                       f"({len(doc.text)} characters) and was stopped; a decision takes seconds: "
+                       "report the file; the document will be read again after an upgrade")
+    except GreffeError:
+        raise                     # the installation is broken (SetupError...): stop the run
+    except Exception as e:        # noqa: BLE001 - any bug of an extractor, on this document only
+        return Refused(item, doc.source.sha256, "extractor-failed",
+                       f"{item.path}: an extractor failed on this document ({type(e).__name__}: "
+                       f"{str(e)[:200]}); this is a bug in greffe, please report it with the file; "
+                       "the document will be read again after an upgrade (new extractor version)")
+
+
+_worker_nlp = None
+
+
+def _init_worker() -> None:
+    global _worker_nlp
+    from .nlp import load_nlp
+    _worker_nlp = load_nlp()
+
+
+def _process_in_worker(args: tuple[Item, str | None]) -> Outcome:
+    return process_one(args[0], args[1], _worker_nlp)
+
+
+def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> Iterator[Outcome]:
+    """`process_one` over every item, in order, on `jobs` worker processes (1: in this one)."""
+    if jobs <= 1:
+        from .nlp import load_nlp
+        nlp = load_nlp()
+        for item, sha in todo:
+            yield process_one(item, sha, nlp)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+        yield from pool.map(_process_in_worker, todo, chunksize=4)
+
+
+# duckdb errors that come from the machine (disk full, I/O, memory), not from the document; a
+# COMMIT whose write failed ("Failed to commit: Could not write file ...") is a TransactionException
+_PASSING_DB_ERRORS = (duckdb.IOException, duckdb.OutOfMemoryException, duckdb.TransactionException,
+                      OSError)
+
+
 def store(con, outcomes: Iterable[Outcome], summary: RunSummary, extractor_version: str,
           on_progress: Callable[[RunSummary], None] | None = None) -> None:
-    """Write each outcome in its own transaction and count it."""
+    """Write each outcome in its own transaction and count it. A load that fails leaves nothing
+    of the document (db.load rolls back): a failure of the disk or of the base marks it
+    'retriable' (the next run loads it), a document the base refuses is quarantined; the run
+    goes on either way. WriteFailed when even the ledger row cannot be written."""
     for out in outcomes:
         if isinstance(out, Extracted):
-            db.load(con, out.decision, out.textmap, extractor_version)
-            summary.loaded += 1
+            try:
+                db.load(con, out.decision, out.textmap, extractor_version)
+                summary.loaded += 1
+            except _PASSING_DB_ERRORS as e:
+                _set_aside(con, out, summary, extractor_version, retriable=True, reason="write-failed",
+                           message=f"{out.item.path}: writing it to the base failed ({_first_line(e)}); "
+                                   "nothing of it was kept; free disk space or check the disk, the "
+                                   "next run loads it")
+            except duckdb.Error as e:
+                _set_aside(con, out, summary, extractor_version, retriable=False, reason="load-refused",
+                           message=f"{out.item.path}: the base refused the extracted record "
+                                   f"({_first_line(e)}); this is a bug in greffe, please report it "
+                                   "with the file")
+        elif out.reason in RETRIABLE_REASONS:
+            _set_aside(con, out, summary, extractor_version, retriable=True,
+                       reason=out.reason, message=out.message)
         else:
-            db.quarantine(con, out.item.path, out.sha256, out.reason, out.message, extractor_version)
-            summary.quarantined.append((out.item.path, out.reason, out.message))
+            _set_aside(con, out, summary, extractor_version, retriable=False,
+                       reason=out.reason, message=out.message)
         if on_progress:
             on_progress(summary)
 
 
-def skip(con, done: Iterable[tuple[Item, str]], summary: RunSummary, extractor_version: str) -> None:
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return (text[0] if text else type(e).__name__)[:300]
+
+
+def _set_aside(con, out: Outcome, summary: RunSummary, extractor_version: str, *,
+               retriable: bool, reason: str, message: str) -> None:
+    record = db.record_retriable if retriable else db.quarantine
+    try:
+        record(con, out.item.path, out.sha256, reason, message, extractor_version)
+    except (*_PASSING_DB_ERRORS, duckdb.Error) as e:
+        raise WriteFailed(f"the base cannot be written ({_first_line(e)}) while recording "
+                          f"{out.item.path} ({reason}); nothing partial was kept: free disk space "
+                          "or check the disk, then run greffe ingest again") from e
+    (summary.retriable if retriable else summary.quarantined).append((out.item.path, reason, message))
+
+
+def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
+         extractor_version: str) -> None:
+    """Record in the ledger every document `plan` found done: 'already-seen', or 'duplicate'
+    (the same bytes as another file of this run, which is read once)."""
     for item, sha in done:
-        db.record_skip(con, item.path, sha, extractor_version)
+        if db.seen(con, sha, extractor_version, include_quarantined=True):
+            db.record_skip(con, item.path, sha, extractor_version)
+        else:
+            db.record_skip(con, item.path, sha, extractor_version, reason="duplicate",
+                           message=f"{item.path}: the same bytes as another file of this run; "
+                                   "loaded once, under the other name")
         summary.skipped += 1
 
 

@@ -660,7 +660,8 @@ def test_status_counts():
 def test_status_of_an_empty_base(con):
     assert db.status(con) == {"decisions": 0, "sources": 0, "quarantined": 0, "quarantine_reasons": {},
                               "last_run": None, "courts": {},
-                              "fts": {"built": False, "built_at": None, "stale": False}}
+                              "fts": {"built": False, "built_at": None, "stale": False},
+                              "quarantine": [], "retriable": []}
 
 
 # ------------------------------------------------------------------ the real corpus
