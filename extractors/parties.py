@@ -277,7 +277,8 @@ def _from_visas(text: str, visas: str, req: list[str], inter: list[str], defend:
             if not name or _NOT_PARTY.match(name) or any(_same(mention, p.name) for p in out):
                 continue
             at = visas.find(mention)
-            span = Span(offset + at, offset + at + len(mention)) if at >= 0 and offset >= 0 else None
+            span = Span(offset + at, offset + at + len(mention)) if at >= 0 and offset >= 0 \
+                else first_mention(text, name)
             kind = party_kind(name)
             auth = authority_key(name) if kind in ("administration", "collectivite") else None
             out.append(Party(name=name, role=role, kind=kind, authority=auth, span=span))
@@ -352,5 +353,23 @@ def find_parties(text: str, zones: tuple[Zone, ...], meta: Metadata, nlp=None) -
                 and _BODY_NAMED_LIKE_AN_OFFICE.match(p.name):
             kind = "association"
         auth = authority_key(p.name) if kind in ("administration", "collectivite") else None
-        out.append(Party(name=p.name, role=p.role, kind=kind, authority=auth, span=p.span))
+        out.append(Party(name=p.name, role=p.role, kind=kind, authority=auth,
+                         span=p.span or first_mention(text, p.name)))
     return tuple(out)
+
+
+def first_mention(text: str, name: str) -> Span | None:
+    """Where a party found in a sentence of the visas (without its position) is first named:
+    the name as written, spaces and case aside (`l'association La Cimade` -> `association La Cimade`)."""
+    words = name.split()
+    # `les associations Respire, Ras-le-Scoot et Paris Sans Voiture` names `association Ras-le-Scoot`
+    # without the word `association` in front of it: look for the proper name alone then
+    tries = [words, words[1:]] if len(words) > 1 and _KIND_WORD.match(words[0]) else [words]
+    for w in tries:
+        m = re.search(r"\s+".join(map(re.escape, w)), text, re.I)
+        if m:
+            return Span(m.start(), m.end())
+    return None
+
+
+_KIND_WORD = re.compile(r"(?i)^(?:association|société|syndicat|fédération|union|commune|collectif)$")
