@@ -310,6 +310,9 @@ def _record(con: duckdb.DuckDBPyConnection, outcome: str, path: str, sha256: str
 
 _MERGED = ("court_kind", "court_city", "court_code", "court_name", "decision_date",
            "decision_type", "formation", "procedure")
+# What the open data states outright: when a decision has an XML source, these come from it
+# whatever the order the sources arrived in (the text and its values come from the best text).
+_OPEN_DATA = ("court_kind", "court_city", "court_code", "court_name", "decision_date", "formation")
 
 
 def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | None,
@@ -341,11 +344,13 @@ def _load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap |
     other_text = before is not None and before["text_sha256"] != src.sha256
     if other_text and _text_rank(src.format, src.ocr) < _text_rank(before["format"], before["ocr"]):
         run(con, "fill_decision", **{k: row[k] for k in ("id", *_MERGED)})
+        if src.format == "xml":
+            run(con, "prefer_metadata", **{k: row[k] for k in ("id", *_OPEN_DATA)})
     else:
         if before is not None and (other_text or run(con, "other_sources_count", id=decision.id,
                                                      sha256=src.sha256).fetchone()[0]):
             for k in _MERGED:
-                if row[k] is None:
+                if row[k] is None or (k in _OPEN_DATA and before["format"] == "xml" and before[k] is not None):
                     row[k] = before[k]
         if before is not None:
             run(con, "delete_decision", id=decision.id)

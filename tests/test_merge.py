@@ -16,7 +16,7 @@ from greffe.pipeline import discover, fingerprint, process_all
 STEM = "TA38_2506085_20250721"
 
 
-def xml_of(pdf_text: str) -> bytes:
+def xml_of(pdf_text: str, formation: str = "Juge des référés") -> bytes:
     """The open-data XML of the seed order, as the open data publishes a tribunal's order: the
     metadata in <Dossier> and <Audience>, the text from « Vu la procédure suivante » (the
     header of the PDF is not in <Texte_Integral>), one paragraph per line."""
@@ -30,7 +30,7 @@ def xml_of(pdf_text: str) -> bytes:
 <Numero_Dossier>2506085</Numero_Dossier><Date_Lecture>2025-07-21</Date_Lecture>
 <Numero_ECLI>ECLI:FR:TAGRE:2025:2506085.20250721</Numero_ECLI><Type_Decision>Ordonnance</Type_Decision>
 <Type_Recours>Excès de pouvoir</Type_Recours><Code_Publication>D</Code_Publication></Dossier>
-<Audience><Date_Audience>2025-07-17</Date_Audience><Formation_Jugement>Juge des référés</Formation_Jugement></Audience>
+<Audience><Date_Audience>2025-07-17</Date_Audience><Formation_Jugement>{formation}</Formation_Jugement></Audience>
 <Decision><Texte_Integral>{paras}</Texte_Integral></Decision>
 </Document>""".encode()
 
@@ -101,3 +101,23 @@ def test_a_scan_read_by_ocr_does_not_replace_the_digital_text(tmp_path, corpus_d
     text, = con.execute("SELECT text FROM decisions WHERE id = ?", [stem]).fetchone()
     assert text == digital.text
     assert con.execute("SELECT count(*) FROM sources WHERE decision_id = ?", [stem]).fetchone()[0] == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("xml_first", [False, True])
+def test_the_open_data_metadata_wins_whatever_the_order(tmp_path, sources, xml_first):
+    """When the XML states a value differently from what was read in the PDF, the record takes
+    the XML's (the open data's metadata), and keeps the PDF's text."""
+    pdf = next(p for p in sources if p.suffix == ".pdf")
+    pdf_out = sources[pdf]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    xml = folder / "ORTA_2506085_20250721.xml"
+    xml.write_bytes(xml_of(pdf_out.decision.text, formation="Juge des référés statuant seul"))
+    xml_out = next(process_all([(it, fingerprint(it)) for it in discover([str(xml)])]))
+    con = db.connect(tmp_path / "g.duckdb")
+    for out in ([xml_out, pdf_out] if xml_first else [pdf_out, xml_out]):
+        ingest.store(con, [out], ingest.RunSummary(), EXTRACTOR_VERSION)
+    formation, text = con.execute("SELECT formation, text FROM decisions WHERE id = ?", [STEM]).fetchone()
+    assert formation == "Juge des référés statuant seul"
+    assert text == pdf_out.decision.text

@@ -89,7 +89,7 @@ def case_browse(con):
 
 def case_decision_state(con):
     row = db.run(con, "decision_state", id=G).fetchone()
-    assert row[:2] == (SHA, "xml") and row[6] == dt.date(2025, 7, 21)
+    assert row[:3] == (SHA, "xml", False) and row[7] == dt.date(2025, 7, 21)
     assert db.run(con, "decision_state", id="nope").fetchone() is None
 
 
@@ -107,6 +107,13 @@ def case_fill_decision(con):
            formation="2ème chambre", procedure=None)
     assert one(con, "SELECT court_kind, decision_date, decision_type, formation FROM decisions") == \
         ("TA", dt.date(2025, 7, 21), "ordonnance", "2ème chambre")    # only the gap is filled
+
+
+def case_prefer_metadata(con):
+    db.run(con, "prefer_metadata", id=G, court_kind="TA", court_city="Grenoble", court_code="TA38",
+           court_name=None, decision_date="2025-07-22", formation="Le juge des référés")
+    assert one(con, "SELECT court_code, court_name IS NOT NULL, decision_date, formation FROM decisions") == \
+        ("TA38", True, dt.date(2025, 7, 22), "Le juge des référés")   # stated values win, NULL keeps
 
 
 def case_fts_ready(con):
@@ -194,6 +201,21 @@ def case_ledger_record(con):
     db.run(con, "ledger_record", sha256="d" * 64, path="/in/x.pdf", extractor_version=V,
            outcome="quarantined", reason="truncated", message="ends mid-stream", decision_id=None, now=NOW)
     assert one(con, "SELECT reason FROM quarantine") == ("truncated",)
+
+
+def case_quarantine_list(con):
+    db.run(con, "ledger_record", sha256="d" * 64, path="/in/x.pdf", extractor_version=V,
+           outcome="quarantined", reason="truncated", message="ends mid-stream", decision_id=None, now=NOW)
+    assert db.run(con, "quarantine_list").fetchall() == [("/in/x.pdf", "truncated", "ends mid-stream", NOW)]
+
+
+def case_retriable_list(con):
+    db.run(con, "ledger_record", sha256="e" * 64, path="/in/y.pdf", extractor_version=V,
+           outcome="retriable", reason="write-failed", message="disk full", decision_id=None, now=NOW)
+    assert [r[:2] for r in db.run(con, "retriable_list").fetchall()] == [("/in/y.pdf", "write-failed")]
+    db.run(con, "ledger_record", sha256="e" * 64, path="/in/y.pdf", extractor_version=V,
+           outcome="loaded", reason=None, message=None, decision_id=G, now=NOW + dt.timedelta(seconds=1))
+    assert db.run(con, "retriable_list").fetchall() == []                 # loaded since: settled
 
 
 def case_ledger_skip(con):
