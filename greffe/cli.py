@@ -161,6 +161,28 @@ def cmd_status(args) -> int:
     return 0
 
 
+def cmd_sql(args) -> int:
+    """Run one read-only SQL statement on the published base (no writes, files or settings)."""
+    from .sqlshell import run_one
+    res = run_one(args.db, args.statement, seconds=args.timeout, memory_limit=args.memory)
+    if args.format == "json":
+        print(json.dumps([dict(zip(res.columns, r)) for r in res.rows], ensure_ascii=False,
+                         indent=1, default=str))
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(res.columns)
+        w.writerows(res.rows)
+    else:
+        cells = [res.columns] + [["" if v is None else str(v) for v in r] for r in res.rows]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(res.columns))]
+        for n, row in enumerate(cells):
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+            if n == 0:
+                print("  ".join("-" * w for w in widths))
+        print(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''})")
+    return 0
+
+
 # ------------------------------------------------------------------------------------------
 # rendering
 
@@ -308,6 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(sp)
     sp.add_argument("--format", choices=["table", "json"], default="table")
     sp.set_defaults(func=cmd_status)
+
+    sp = sub.add_parser("sql", help=cmd_sql.__doc__)
+    sp.add_argument("statement", help="one SQL statement, e.g. \"SELECT court_code, count(*) FROM decisions GROUP BY 1\"")
+    db_arg(sp)
+    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument("--timeout", type=float, default=60.0, help="seconds before the query is stopped")
+    sp.add_argument("--memory", default="2GB", help="memory limit of the query (DuckDB syntax)")
+    sp.set_defaults(func=cmd_sql)
 
     add_subcommands(sub, db_arg)
     return p
