@@ -272,6 +272,21 @@ class _Progress:
 # ------------------------------------------------------------------------------------------
 # parser
 
+def add_search_filters(sp: argparse.ArgumentParser) -> None:
+    """The filters of `greffe search` (db.SEARCH_FILTERS), shared by every command that searches."""
+    sp.add_argument("--court-kind", dest="court_kind", help="TA, CAA or CE")
+    sp.add_argument("--city", help="seat of the court, e.g. Grenoble")
+    sp.add_argument("--since", help="decisions on or after this date (YYYY-MM-DD)")
+    sp.add_argument("--until", help="decisions on or before this date (YYYY-MM-DD)")
+    sp.add_argument("--outcome", help="rejet, injonction, non-lieu, ...")
+    sp.add_argument("--court", dest="court_code", help="open-data court code, e.g. TA38, CAA69, CE")
+    sp.add_argument("--type", dest="decision_type", help="ordonnance, jugement, arret, decision, avis")
+    sp.add_argument("--procedure", help="refere-liberte, refere-suspension, refere-mesures-utiles, ...")
+    sp.add_argument("--authority", help="an administration's key, e.g. prefet:isere, ministre:interieur")
+    sp.add_argument("--topic", help="anef, rendez-vous-prefecture, titre-de-sejour, asile, ...")
+    sp.add_argument("--case-number", dest="case_number", help="a case number, e.g. 2506085")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="greffe", description="A searchable case-law base of French "
                                 "administrative-court decisions.")
@@ -307,17 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(sp)
     sp.add_argument("--limit", type=int, default=10)
     sp.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    sp.add_argument("--court-kind", dest="court_kind", help="TA, CAA or CE")
-    sp.add_argument("--city", help="seat of the court, e.g. Grenoble")
-    sp.add_argument("--since", help="decisions on or after this date (YYYY-MM-DD)")
-    sp.add_argument("--until", help="decisions on or before this date (YYYY-MM-DD)")
-    sp.add_argument("--outcome", help="rejet, injonction, non-lieu, ...")
-    sp.add_argument("--court", dest="court_code", help="open-data court code, e.g. TA38, CAA69, CE")
-    sp.add_argument("--type", dest="decision_type", help="ordonnance, jugement, arret, decision, avis")
-    sp.add_argument("--procedure", help="refere-liberte, refere-suspension, refere-mesures-utiles, ...")
-    sp.add_argument("--authority", help="an administration's key, e.g. prefet:isere, ministre:interieur")
-    sp.add_argument("--topic", help="anef, rendez-vous-prefecture, titre-de-sejour, asile, ...")
-    sp.add_argument("--case-number", dest="case_number", help="a case number, e.g. 2506085")
+    add_search_filters(sp)
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("show", help=cmd_show.__doc__)
