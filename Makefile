@@ -14,6 +14,7 @@ export DO_NOT_TRACK ?= 1
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml constraints.txt
+	mkdir -p $(PREFECT_HOME)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'

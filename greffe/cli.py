@@ -95,6 +95,9 @@ def prefect_defaults(verbose: bool = False) -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    if os.environ.get("PREFECT_HOME"):
+        # Prefect's temporary server keeps its SQLite file there and does not create the folder
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
 
 def cmd_search(args) -> int:

@@ -16,6 +16,7 @@ os.environ.setdefault("PREFECT_HOME", str(ROOT / "var" / "prefect-test"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)   # Prefect does not create it
 
 
 @pytest.fixture(scope="session")
