@@ -32,14 +32,20 @@ demo: venv
 test: venv
 	$(BIN)/python -m pytest -q
 
+# the scanned column: 40 originals scanned into var/scans, their OCR kept in var/ocr-cache
+EVAL_ARGS ?= --scan-sample 40
 eval: venv
-	$(BIN)/python -m greffe.evaluate --shared $(SHARED)
+	$(BIN)/python -m greffe.evaluate --shared $(SHARED) $(EVAL_ARGS)
 
 eval-scans: venv
 	$(BIN)/python -m greffe.evaluate_scans --shared $(SHARED) --sample 40
 
 BENCH_ARGS ?= --n 100000 --engines tantivy
+# PIPELINE_BENCH_ARGS=--quick for small sizes (figures not comparable); the full run takes ~15 min
+# and exits 1 when a figure misses its target (the search benchmark runs anyway).
+PIPELINE_BENCH_ARGS ?=
 bench: venv
+	-$(BIN)/python -m greffe.bench.pipeline $(PIPELINE_BENCH_ARGS)
 	$(BIN)/python -m greffe.bench.search $(BENCH_ARGS)
 
 corpus: venv

@@ -19,6 +19,9 @@ into a PDF with no text layer (fpdf2). Options:
   text (red, tilted): that page's text layer then holds only the stamp, the rest being an image;
 - `blank_text_layer`: every scanned page carries an invisible text layer of spaces only (what
   some scanner drivers write), a text layer that says nothing;
+- `garbage_text_layer`: every scanned page carries an invisible text layer that is gibberish:
+  the page's own words with each letter and digit turned into punctuation, as a font with a
+  broken Unicode map gives them (`Le juge` -> `3. 3>0.`); the page must be read by OCR;
 - `digital_pages`: the pages (1-based) kept as they are, with their text layer (a mixed
   document: a signed last page scanned into a digital decision, and the like).
 
@@ -57,8 +60,8 @@ class Defect:
 
 def scan(pdf_bytes: bytes, *, seed: int, dpi: int = 200, rotate_deg: float | None = None,
          noise: float | None = None, rotate90: bool = False, stamp: bool = False,
-         blank_text_layer: bool = False, digital_pages: Iterable[int] = (),
-         defect: Defect = Defect()) -> bytes:
+         blank_text_layer: bool = False, garbage_text_layer: bool = False,
+         digital_pages: Iterable[int] = (), defect: Defect = Defect()) -> bytes:
     """A scanned copy of `pdf_bytes` as PDF bytes.
 
     `rotate_deg`: the tilt of every scanned page in degrees (counter-clockwise); None draws one
@@ -75,6 +78,7 @@ def scan(pdf_bytes: bytes, *, seed: int, dpi: int = 200, rotate_deg: float | Non
         if noise is not None:
             defect = replace(defect, noise=float(noise))
         pages = []      # (page_no, jpeg bytes or None, width pt, height pt)
+        garbage: dict[int, list[str]] = {}
         for i in range(1, n + 1):
             page = src[i - 1]
             w, h = page.get_size()
@@ -82,6 +86,10 @@ def scan(pdf_bytes: bytes, *, seed: int, dpi: int = 200, rotate_deg: float | Non
                 pages.append((i, None, w, h))
                 page.close()
                 continue
+            if garbage_text_layer:
+                textpage = page.get_textpage()
+                garbage[i] = [broken_font(ln) for ln in textpage.get_text_range().splitlines() if ln.strip()]
+                textpage.close()
             rng = np.random.default_rng([seed, i])
             angle = rotate_deg if rotate_deg is not None else float(
                 rng.choice([-1, 1]) * rng.uniform(0.3, 1.5))
@@ -97,7 +105,8 @@ def scan(pdf_bytes: bytes, *, seed: int, dpi: int = 200, rotate_deg: float | Non
             pages.append((i, buf.getvalue(), w, h))
         images = _image_pdf([(i, jpg, w, h) for i, jpg, w, h in pages if jpg is not None],
                             stamp_page=1 if stamp and 1 not in keep else None,
-                            blank_text_layer=blank_text_layer)
+                            blank_text_layer=blank_text_layer,
+                            garbage=[garbage.get(i, []) for i, jpg, _, _ in pages if jpg is not None])
         if not keep:
             return images
         return _merge(src, images, [(i, jpg is None) for i, jpg, _, _ in pages])
@@ -136,9 +145,19 @@ def degrade(image, angle: float, rng, defect: Defect = Defect()):
     return out
 
 
+def broken_font(line: str) -> str:
+    """A line as a font with a broken Unicode map puts it in the text layer: every letter and
+    digit becomes a punctuation sign or a digit (`Le juge des référés` -> `3. 3>0. -.< ;:/:;:<`),
+    spaces stay; what `greffe.pdf.needs_ocr` must recognise as gibberish."""
+    signs = "!#$%&()*+,-./0123456789:;<=>?@"
+    return "".join(signs[ord(ch) % len(signs)] if ch.isalnum() else (" " if ch.isspace() else ch)
+                   for ch in line if ch.isspace() or ch.isascii() or ch.isalnum())
+
+
 def _image_pdf(pages: list[tuple[int, bytes, float, float]], *, stamp_page: int | None,
-               blank_text_layer: bool) -> bytes:
-    """One page per JPEG, the image filling the page (sizes in points)."""
+               blank_text_layer: bool, garbage: list[list[str]] | None = None) -> bytes:
+    """One page per JPEG, the image filling the page (sizes in points); `garbage`: the lines
+    of gibberish of each page's invisible text layer."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt")
@@ -146,7 +165,7 @@ def _image_pdf(pages: list[tuple[int, bytes, float, float]], *, stamp_page: int 
     pdf.set_creator("greffe corpus/scan.py")
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
-    for i, jpg, w, h in pages:
+    for k, (i, jpg, w, h) in enumerate(pages):
         pdf.add_page(format=(w, h))
         pdf.image(io.BytesIO(jpg), x=0, y=0, w=w, h=h)
         if blank_text_layer:
@@ -154,6 +173,12 @@ def _image_pdf(pages: list[tuple[int, bytes, float, float]], *, stamp_page: int 
             with pdf.local_context(text_mode="INVISIBLE"):
                 for y in range(72, int(h) - 72, 72):
                     pdf.text(72, y, " " * 40)
+        lines = garbage[k] if garbage else []
+        if lines:
+            pdf.set_font("helvetica", "", 11)
+            with pdf.local_context(text_mode="INVISIBLE"):
+                for j, line in enumerate(lines):
+                    pdf.text(72, 80 + j * min(14.0, (h - 150) / len(lines)), line)
         if i == stamp_page:
             _stamp(pdf, w)
     return bytes(pdf.output())

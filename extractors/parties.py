@@ -40,14 +40,19 @@ from greffe.model import Metadata, Party, Span, Zone
 from .authorities import authority_key
 
 # ---- the notification article ------------------------------------------------------------
+# a list whose full stop OCR lost (`... et à M. 11€ Délibéré à l'issue de la séance ...`, the
+# `L C.` read as `11€`) ends before the deliberation line, not at the next full stop
+_UNFINISHED = r"|\s+(?=(?-i:Délibéré\s+à\s+l['’]issue|Fait\s+à\s))"
 # `La présente décision sera notifiée à ...`, `Le présent avis sera notifié au ...`,
 # `La présente ordonnance sera notifiée à M. A et au ministre de l'intérieur.` (the list ends at a
 # full stop, not at the dot of `M.` before a PDF line break: `à M.\nA D`)
 NOTIFICATION = re.compile(
     r"(?is)(?:la\s+présente|le\s+présent)\s+(?:ordonnance|décision|avis|arrêt|jugement)\s+sera\s+notifiée?\s+"
-    r"(?P<list>(?:à|au|aux)\s.+?)(?<!\bM)(?<!\bMM)\.(?=\s*(?:\n|$|Copie|Une\s+copie|Délibéré|Fait\s+à|Article|\d{4,}))")
+    r"(?P<list>(?:à|au|aux)\s.+?)(?:(?<!\bM)(?<!\bMM)\.(?=\s*(?:\n|$|Copie|Une\s+copie|Délibéré|Fait\s+à|Article|\d{4,}))"
+    + _UNFINISHED + ")")
 # `Copie en sera adressée au Premier ministre.`, `Une copie en sera transmise à ...`
-COPY = re.compile(r"(?is)\b(?:une\s+)?copie\s+(?:en\s+)?sera\s+(?:adressée|transmise)\s+(?P<list>(?:à|au|aux)\s.+?)(?<!\bM)(?<!\bMM)\.(?=\s*(?:\n|$|Délibéré|Fait\s+à|Article|\d{4,}))")
+COPY = re.compile(r"(?is)\b(?:une\s+)?copie\s+(?:en\s+)?sera\s+(?:adressée|transmise)\s+(?P<list>(?:à|au|aux)\s.+?)"
+                  r"(?:(?<!\bM)(?<!\bMM)\.(?=\s*(?:\n|$|Délibéré|Fait\s+à|Article|\d{4,}))" + _UNFINISHED + ")")
 
 _PARTY_HEAD = (r"(?:société|sociétés|commune|communes|ville|association|ministre|garde|syndicat|fédération|"
                r"confédération|union|office|agence|caisse|centre|communauté|commission|conseil|université|"
@@ -145,6 +150,51 @@ def clean_name(raw: str) -> str:
     s = _ARTICLE.sub("", s)
     s = re.sub(r"\s+et\s+autres$", "", s)
     return s.strip(" ,;.")
+
+
+# ---- a letter of a name misread by OCR ---------------------------------------------------
+# OCR may misread one letter of an acronym in one place and read it right everywhere else:
+# `la société civile immobilière MET Théoule IV` in the notification, `la société MFT Théoule
+# IV` four times in the visas and motifs. An acronym of a name (capitals only, 2 letters or
+# more) followed (or preceded) by the same word elsewhere, read there one letter otherwise and
+# at least twice as often (and at least 3 times), takes that reading, when the two letters are
+# ones OCR confuses (`F`/`E`, `O`/`D`/`Q`, `C`/`G`, `I`/`L`/`T`, `B`/`R`/`8`...); never the
+# reading of another addressee. `SCI ABC Paris` and `SCI ABD Paris` stay two companies.
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_CONFUSED = ("EF", "ODQ0", "CGO", "ILT1", "BR8E", "HN", "MN", "UV", "S5", "Z2", "PR")
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same length, one letter different, and those two letters are ones OCR confuses."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and any(diff[0][0] in g and diff[0][1] in g for g in _CONFUSED)
+
+
+def consensus_name(text: str, name: str, others: tuple[str, ...] = ()) -> str:
+    """`name` with each acronym read one letter off (see above) replaced by the document's usual
+    reading: `société civile immobilière MET Théoule IV` -> `... MFT Théoule IV` when the text
+    says `MFT Théoule` four times and `MET Théoule` once. `others`: the other addressees."""
+    words = name.split()
+    taken = {w for o in others for w in o.split()}
+    for i, w in enumerate(words):
+        if not _ACRONYM.match(w):
+            continue
+        if i + 1 < len(words):
+            context = re.compile(rf"\b([A-Z]{{{len(w)}}})\s+{re.escape(words[i + 1])}\b")
+        elif i > 0:
+            context = re.compile(rf"\b{re.escape(words[i - 1])}\s+([A-Z]{{{len(w)}}})\b")
+        else:
+            continue
+        seen: dict[str, int] = {}
+        for m in context.finditer(text):
+            seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+        best = max((v for v in seen if _one_letter_apart(v, w) and v not in taken),
+                   key=lambda v: seen[v], default=None)
+        if best and seen[best] >= 3 and seen[best] >= 2 * seen.get(w, 0):
+            words[i] = best
+    return " ".join(words)
 
 
 def split_addressees(list_text: str) -> list[tuple[str, int, int]]:
@@ -303,6 +353,9 @@ def find_parties(text: str, zones: tuple[Zone, ...], meta: Metadata, nlp=None) -
         name = clean_name(raw)
         if name and not _NOT_PARTY.match(name):
             addressees.append((name, Span(base + a, base + b), bool(_REPRESENTS.search(raw))))
+    names = tuple(n for n, _, _ in addressees)
+    addressees = [(consensus_name(text, n, names[:k] + names[k + 1:]), sp, r)
+                  for k, (n, sp, r) in enumerate(addressees)]
 
     roles: list[str] = []
     for name, _, named_requerant in addressees:

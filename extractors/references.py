@@ -122,8 +122,15 @@ def find_legal_refs(text: str) -> tuple[LegalRef, ...]:
 _CASE_NO = r"\d{2}[A-Z]{2}\d{5}|\d{6,8}"
 # `ordonnance n° 2121674 du 15 octobre 2021`, `jugement nos 1704140, 1704141 du 10 avril 2019`,
 # `arrêt avant dire droit n° 16MA03553 du 28 janvier 2019`, `décision n° 405548 du 2 décembre 2019`
+# The court may come between the kind and the number: `la décision du Conseil d'Etat statuant au
+# contentieux n° 452798 du 3 juin 2022`, `l'arrêt de la cour administrative d'appel de Lyon
+# n° 21LY01234 du 2 mars 2022` (group `within`, read again by _COURT_AFTER).
+_COURT_WORDS = r"(?:tribunal\s+administratif|cour\s+administrative\s+d['’]appel|Conseil\s+d['’][EÉ]tat)"
+_WITHIN = (rf"(?P<within>(?:du|de\s+la)\s+{_COURT_WORDS}"
+           r"(?:\s+(?:de\s+la\s+|de\s+l['’]|du\s+|de\s+|d['’])[A-ZÀ-Ý][\w'’-]*(?:[ -][A-ZÀ-Ý][\w'’-]*)*)?"
+           r"(?:\s*,?\s*statuant\s+au\s+contentieux)?\s*,?\s+)?")
 CITED = re.compile(
-    rf"\b(?P<type>ordonnance|jugement|arrêt|décision|avis)s?\s+(?:avant\s+dire\s+droit\s+)?"
+    rf"\b(?P<type>ordonnance|jugement|arrêt|décision|avis)s?\s+(?:avant\s+dire\s+droit\s+)?{_WITHIN}"
     rf"(?:n[°o]s?\s*|numéros?\s+)(?P<nums>(?:{_CASE_NO})(?:\s*(?:,|et)\s*(?:{_CASE_NO}))*)(?![\w-])"
     rf"(?:\s+du\s+(?P<date>{_DATE}))?", re.I)
 # the court, right after: `du tribunal administratif de Paris`, `de la cour administrative
@@ -157,7 +164,9 @@ def find_cited_decisions(text: str) -> tuple[CitedDecision, ...]:
     out: list[CitedDecision] = []
     for m in CITED.finditer(text):
         date = parse_french_date(m.group("date")) if m.group("date") else None
-        court = _court_key(_COURT_AFTER.match(text, m.end()))
+        court = _court_key(_COURT_AFTER.match(text, m.start("within"))) if m.group("within") else None
+        if court is None:
+            court = _court_key(_COURT_AFTER.match(text, m.end()))
         if court is None:
             court = _court_key(_COURT_BEFORE.search(text, max(0, m.start() - 120), m.start()))
         base = m.start("nums")

@@ -14,7 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors import EXTRACTOR_VERSION
-from greffe import db, feed, ingest, serve
+from greffe import db, distributed, feed, ingest, serve
 from greffe.feed import FeedCounts, IngestFilters
 from greffe.ingest import RunSummary
 from greffe.publish import publish
@@ -35,6 +35,23 @@ def load_task(todo, db_path: str, jobs: int, summary: RunSummary, filters: Inges
         ingest.store(con, outcomes, summary, EXTRACTOR_VERSION, on_progress)
 
 
+@task(name="parse-extract", cache_policy=NO_CACHE)
+def extract_task(batch):
+    """Read and extract a few documents on a Dask worker (greffe ingest --dask / --workers)."""
+    return distributed.process_batch(batch)
+
+
+def load_from_dask(todo, db_path: str, summary: RunSummary, filters: IngestFilters,
+                   counts: FeedCounts, on_progress: Callable[[RunSummary], None] | None) -> None:
+    """load_task on a Dask cluster: extract_task runs on the workers, the writer stays here.
+    Called from the flow itself (a task submitting tasks would send its own parameters, the
+    whole to-do list, with each of them)."""
+    with ingest.open_writer(db_path) as con:
+        outcomes = feed.filter_outcomes(con, distributed.submitted(extract_task, todo), filters,
+                                        EXTRACTOR_VERSION, counts)
+        ingest.store(con, outcomes, summary, EXTRACTOR_VERSION, on_progress)
+
+
 @task(name="report", cache_policy=NO_CACHE)
 def report_task(db_path: str, summary: RunSummary, started_at: dt.datetime, filters: IngestFilters,
                 counts: FeedCounts) -> dict:
@@ -51,7 +68,7 @@ def skip_task(done, db_path: str, summary: RunSummary):
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def publish_task(db_path: str) -> str:
     with ingest.open_writer(db_path) as con:
-        db.rebuild_fts(con)
+        db.sync_index(con)                 # the full-text index, committed once per run
         con.execute("CHECKPOINT")
     return str(publish(db_path))
 
@@ -67,7 +84,9 @@ def ingest_flow(paths: list[str], db_path: str, jobs: int = 1, retry_quarantined
     summary.seen = len(todo) + len(done)
     todo = feed.select(todo, filters, counts)
     skip_task(done, db_path, summary)
-    if todo:
+    if todo and distributed.current_runner() is not None:
+        load_from_dask(todo, db_path, summary, filters, counts, on_progress)
+    elif todo:
         load_task(todo, db_path, jobs, summary, filters, counts, on_progress)
     report_task(db_path, summary, started_at, filters, counts)
     summary.published = publish_task(db_path)

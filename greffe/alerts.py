@@ -103,20 +103,17 @@ def _iso(t: dt.datetime | None) -> str | None:
 
 
 def matches(con, alert: dict[str, Any], ids: list[str]) -> list[str]:
-    """The decisions among `ids` that the alert (a row of list_alerts) finds."""
+    """The decisions among `ids` that the alert (a row of list_alerts) finds: its filters in
+    DuckDB (sql/alerts_match.sql), then its words in the full-text index, as `greffe search`."""
     if not ids:
         return []
-    terms, phrases = None, []
-    if alert["query"]:
-        words, phrases = db.parse_query(alert["query"])
-        terms = db.run(con, "terms", text=words).fetchone()[0] or None
-        if terms is None and not phrases:
-            return []
-    f = {k: alert["filters"].get(k) for k in db.SEARCH_FILTERS}
-    params = db._filters(limit=1, **f)
+    params = db._filters(limit=None, **{k: alert["filters"].get(k) for k in db.SEARCH_FILTERS})
     params.pop("limit")
-    return [r[0] for r in db.run(con, "alerts_match", ids=ids, terms=terms, phrases=phrases,
-                                 **params).fetchall()]
+    found = [r[0] for r in db.run(con, "alerts_match", ids=ids, **params).fetchall()]
+    if not alert["query"] or not found:
+        return found
+    from .searchindex import search_ids
+    return sorted(h.id for h in search_ids(con, alert["query"], limit=None, within=found))
 
 
 def match_new(con, ids: Iterable[str], run_id: str) -> list[tuple[str, str]]:

@@ -70,7 +70,12 @@ def cmd_ingest(args) -> int:
     from flows.ingest import ingest_flow
     progress = _Progress() if sys.stderr.isatty() and args.format == "table" else None
     from .serve import filters_from_args
-    summary = ingest_flow(paths=[str(p) for p in args.paths], db_path=args.db, jobs=args.jobs,
+    paths = [str(p) for p in args.paths]
+    if args.dask or args.workers:
+        from .distributed import on_cluster
+        ingest_flow, paths = on_cluster(ingest_flow, paths, address=args.dask, workers=args.workers,
+                                        jobs=args.jobs, quiet=not args.verbose)
+    summary = ingest_flow(paths=paths, db_path=args.db, jobs=args.jobs,
                           retry_quarantined=args.retry_quarantined, filters=filters_from_args(args),
                           on_progress=progress.update if progress else None)
     if progress:
@@ -166,8 +171,9 @@ def cmd_status(args) -> int:
 
 def cmd_sql(args) -> int:
     """Run one read-only SQL statement on the published base (no writes, files or settings)."""
-    from .sqlshell import run_one
-    res = run_one(args.db, args.statement, seconds=args.timeout, memory_limit=args.memory)
+    from .sqlshell import run_one, statement_text
+    res = run_one(args.db, statement_text(args.statement, args.file), seconds=args.timeout,
+                  memory_limit=args.memory)
     if args.format == "json":
         print(json.dumps([dict(zip(res.columns, r)) for r in res.rows], ensure_ascii=False,
                          indent=1, default=str))
@@ -183,6 +189,31 @@ def cmd_sql(args) -> int:
             if n == 0:
                 print("  ".join("-" * w for w in widths))
         print(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''})")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Write the decisions a search selects to a Parquet, CSV or JSON-lines file."""
+    from . import db
+    from .export import export
+    filters = {k: getattr(args, k) for k in db.SEARCH_FILTERS if getattr(args, k, None) not in (None, False)}
+    with db.connect_reader(args.db) as con:
+        n = export(con, args.out, fmt=args.format, query=args.query, force=args.force, **filters)
+    print(f"{n} decision{'s' if n != 1 else ''} written to {args.out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def cmd_similar(args) -> int:
+    """The decisions closest to a draft filing (PDF or text) or to a decision of the base."""
+    from . import db
+    from .similar import similar, render_table
+    filters = {k: getattr(args, k) for k in db.SEARCH_FILTERS if getattr(args, k, None) not in (None, False)}
+    with db.connect_reader(args.db) as con:
+        found = similar(con, args.source, limit=args.limit, **filters)
+    if args.format == "json":
+        print(json.dumps(found.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(render_table(found))
     return 0
 
 
@@ -288,6 +319,26 @@ def add_search_filters(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("--authority", help="an administration's key, e.g. prefet:isere, ministre:interieur")
     sp.add_argument("--topic", help="anef, rendez-vous-prefecture, titre-de-sejour, asile, ...")
     sp.add_argument("--case-number", dest="case_number", help="a case number, e.g. 2506085")
+    sp.add_argument("--with-injunction", dest="has_injunction", action="store_true", default=None,
+                    help="only decisions where the court enjoined an authority")
+    sp.add_argument("--astreinte", action="store_true", default=None,
+                    help="only decisions that pronounced an astreinte (not merely asked for, "
+                    "refused or liquidated)")
+    sp.add_argument("--min-amount", dest="min_amount", type=_euros_arg, metavar="EUROS",
+                    help="a pronounced astreinte of at least this amount, in euros per period as "
+                    "the court states it (100 for '100 euros par jour'); implies --astreinte")
+    sp.add_argument("--max-amount", dest="max_amount", type=_euros_arg, metavar="EUROS",
+                    help="a pronounced astreinte of at most this amount (inclusive); implies --astreinte")
+
+
+def _euros_arg(value: str) -> float:
+    """An amount given on the command line (`--min-amount 100`), checked as db.search checks it."""
+    from . import db
+    from .errors import InvalidFilter
+    try:
+        return db._amount_filter("amount", value)
+    except InvalidFilter as e:
+        raise argparse.ArgumentTypeError(str(e)) from e
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -312,6 +363,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", help="PDF or XML files, ZIP archives, folders (recursively)")
     db_arg(sp)
     sp.add_argument("--jobs", type=int, default=1, help="worker processes for parsing and extraction")
+    cluster = sp.add_mutually_exclusive_group()
+    cluster.add_argument("--dask", metavar="ADDRESS",
+                         help="parse and extract on this running Dask cluster (tcp://scheduler:8786); "
+                              "the workers must read the same paths")
+    cluster.add_argument("--workers", type=int, metavar="N",
+                         help="parse and extract on a local Dask cluster of N processes")
     sp.add_argument("--retry-quarantined", action="store_true",
                     help="try again the documents quarantined by earlier runs")
     sp.add_argument("--format", choices=["table", "json"], default="table")
@@ -340,12 +397,34 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_status)
 
     sp = sub.add_parser("sql", help=cmd_sql.__doc__)
-    sp.add_argument("statement", help="one SQL statement, e.g. \"SELECT court_code, count(*) FROM decisions GROUP BY 1\"")
+    sp.add_argument("statement", nargs="?", default=None,
+                    help="one SQL statement, e.g. \"SELECT court_code, count(*) FROM decisions_v GROUP BY 1\"")
+    sp.add_argument("--file", help="read the statement from this file, e.g. sql/research/judges_by_court.sql")
     db_arg(sp)
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sp.add_argument("--timeout", type=float, default=60.0, help="seconds before the query is stopped")
     sp.add_argument("--memory", default="2GB", help="memory limit of the query (DuckDB syntax)")
     sp.set_defaults(func=cmd_sql)
+
+    sp = sub.add_parser("export", help=cmd_export.__doc__)
+    db_arg(sp)
+    sp.add_argument("--format", choices=["parquet", "csv", "jsonl"], required=True,
+                    help="parquet or csv: one row per decision (the columns of decisions_v); "
+                    "jsonl: one contract record per line")
+    sp.add_argument("--query", default=None, help='words, "quoted phrases" (omit: every decision '
+                    "that passes the filters)")
+    sp.add_argument("--out", required=True, help="the file to write")
+    sp.add_argument("--force", action="store_true", help="replace --out when it exists")
+    add_search_filters(sp)
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("similar", help=cmd_similar.__doc__)
+    sp.add_argument("source", help="a draft filing (FILE.pdf or FILE.txt) or a decision id")
+    db_arg(sp)
+    sp.add_argument("--limit", type=int, default=10)
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+    add_search_filters(sp)
+    sp.set_defaults(func=cmd_similar)
 
     add_subcommands(sub, db_arg)
     return p

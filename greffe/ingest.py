@@ -1,12 +1,12 @@
 """What an ingestion run does, as plain functions; `flows/ingest.py` only sequences them as
 Prefect tasks. The base is the truth about what was ingested: every document seen gets a ledger
-row, each decision is written in one transaction, and a document already loaded by the same
-extractor version is skipped.
+row, each decision is written whole in one transaction (shared by a batch of decisions), and a
+document already loaded by the same extractor version is skipped.
 
     con = open_writer("greffe.duckdb")
     todo, done = plan(["inbox/"], con, EXTRACTOR_VERSION)       # discover, sha256, ledger check
     skip(con, done, summary, EXTRACTOR_VERSION)                  # ledger: 'skipped'
-    store(con, process_all(todo), summary, EXTRACTOR_VERSION)    # one transaction per document
+    store(con, process_all(todo), summary, EXTRACTOR_VERSION)    # one transaction per batch
 
 What happens to a document that does not load:
   * it cannot be read whole or is not a decision (`UnreadableDocument`), or an extractor failed
@@ -67,17 +67,32 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
     read once; `skip` records the second path)."""
     todo, done = [], []
     first_path: dict[str, str] = {}
-    for item in discover(paths):
-        sha = fingerprint(item)
-        if sha and db.seen(con, sha, extractor_version, include_quarantined=not retry_quarantined):
-            done.append((item, sha))
-        elif sha and sha in first_path:
-            done.append((item, sha))
-        else:
-            if sha:
-                first_path[sha] = item.path
-            todo.append((item, sha))
+    for chunk in _chunks(((item, fingerprint(item)) for item in discover(paths)), PLAN_CHUNK):
+        known = db.seen_many(con, (sha for _, sha in chunk if sha), extractor_version,
+                             include_quarantined=not retry_quarantined)
+        for item, sha in chunk:
+            if sha and (sha in known or sha in first_path):
+                done.append((item, sha))
+            else:
+                if sha:
+                    first_path[sha] = item.path
+                todo.append((item, sha))
     return todo, done
+
+
+# `plan` asks the ledger about this many files at once; `skip` records as many per statement.
+PLAN_CHUNK = 1000
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # An extractor that runs away on a crafted text (100 000 characters of legal keywords) must not
@@ -131,30 +146,10 @@ def process_one(item: Item, sha: str | None, nlp) -> Outcome:
                        "the document will be read again after an upgrade (new extractor version)")
 
 
-_worker_nlp = None
-
-
-def _init_worker() -> None:
-    global _worker_nlp
-    from .nlp import load_nlp
-    _worker_nlp = load_nlp()
-
-
-def _process_in_worker(args: tuple[Item, str | None]) -> Outcome:
-    return process_one(args[0], args[1], _worker_nlp)
-
-
 def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> Iterator[Outcome]:
-    """`process_one` over every item, in order, on `jobs` worker processes (1: in this one)."""
-    if jobs <= 1:
-        from .nlp import load_nlp
-        nlp = load_nlp()
-        for item, sha in todo:
-            yield process_one(item, sha, nlp)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-        yield from pool.map(_process_in_worker, todo, chunksize=4)
+    """`process_one` over every item, in order, on `jobs` worker processes (1: in this one),
+    at most a few documents per worker ahead of the writer (`pipeline.run_all`)."""
+    return pipeline.run_all(process_one, todo, jobs=jobs)
 
 
 # duckdb errors that come from the machine (disk full, I/O, memory), not from the document; a
@@ -163,28 +158,34 @@ _PASSING_DB_ERRORS = (duckdb.IOException, duckdb.OutOfMemoryException, duckdb.Tr
                       OSError)
 
 
+# The writer commits decisions in batches: the first of 1 decision, each next one twice as large
+# up to BATCH, and a batch is written as soon as its oldest decision waited FLUSH_SECONDS (a slow
+# stream of PDFs is not held back). A kill -9 loses at most the batch being written, wholly.
+BATCH = 64
+FLUSH_SECONDS = 2.0
+
+
 def store(con, outcomes: Iterable[Outcome], summary: RunSummary, extractor_version: str,
           on_progress: Callable[[RunSummary], None] | None = None) -> None:
-    """Write each outcome in its own transaction and count it. A load that fails leaves nothing
-    of the document (db.load rolls back): a failure of the disk or of the base marks it
-    'retriable' (the next run loads it), a document the base refuses is quarantined; the run
-    goes on either way. WriteFailed when even the ledger row cannot be written."""
+    """Write the outcomes and count them: the decisions in batches, each batch in one transaction
+    (db.load_many); a batch that fails is written again one decision per transaction, so that a
+    load that fails leaves nothing of that document (db.load rolls back): a failure of the disk or
+    of the base marks it 'retriable' (the next run loads it), a document the base refuses is
+    quarantined; the run goes on either way. WriteFailed when even the ledger row cannot be
+    written."""
+    import time
+    batch: list[Extracted] = []
+    size, started = 1, 0.0
     for out in outcomes:
         if isinstance(out, Extracted):
-            try:
-                db.load(con, out.decision, out.textmap, extractor_version)
-                summary.loaded += 1
-            except _PASSING_DB_ERRORS as e:
-                _set_aside(con, out, summary, extractor_version, retriable=True, reason="write-failed",
-                           message=f"{out.item.path}: writing it to the base failed ({_first_line(e)}); "
-                                   "nothing of it was kept; free disk space or check the disk, the "
-                                   "next run loads it")
-            except duckdb.Error as e:
-                _set_aside(con, out, summary, extractor_version, retriable=False, reason="load-refused",
-                           message=f"{out.item.path}: the base refused the extracted record "
-                                   f"({_first_line(e)}); this is a bug in greffe, please report it "
-                                   "with the file")
-        elif out.reason in RETRIABLE_REASONS:
+            if not batch:
+                started = time.monotonic()
+            batch.append(out)
+            if len(batch) >= size or time.monotonic() - started >= FLUSH_SECONDS:
+                _store_batch(con, batch, summary, extractor_version, on_progress)
+                batch, size = [], min(2 * size, BATCH)
+            continue
+        if out.reason in RETRIABLE_REASONS:
             _set_aside(con, out, summary, extractor_version, retriable=True,
                        reason=out.reason, message=out.message)
         else:
@@ -192,6 +193,44 @@ def store(con, outcomes: Iterable[Outcome], summary: RunSummary, extractor_versi
                        reason=out.reason, message=out.message)
         if on_progress:
             on_progress(summary)
+    _store_batch(con, batch, summary, extractor_version, on_progress)
+
+
+def _store_batch(con, batch: list[Extracted], summary: RunSummary, extractor_version: str,
+                 on_progress: Callable[[RunSummary], None] | None) -> None:
+    if not batch:
+        return
+    if len(batch) > 1:
+        try:
+            db.load_many(con, [(out.decision, out.textmap) for out in batch], extractor_version)
+        except (*_PASSING_DB_ERRORS, duckdb.Error):
+            pass                  # one document of the batch, or the disk: one by one below
+        else:
+            for _ in batch:
+                summary.loaded += 1
+                if on_progress:
+                    on_progress(summary)
+            return
+    for out in batch:
+        _store_one(con, out, summary, extractor_version)
+        if on_progress:
+            on_progress(summary)
+
+
+def _store_one(con, out: Extracted, summary: RunSummary, extractor_version: str) -> None:
+    try:
+        db.load(con, out.decision, out.textmap, extractor_version)
+        summary.loaded += 1
+    except _PASSING_DB_ERRORS as e:
+        _set_aside(con, out, summary, extractor_version, retriable=True, reason="write-failed",
+                   message=f"{out.item.path}: writing it to the base failed ({_first_line(e)}); "
+                           "nothing of it was kept; free disk space or check the disk, the "
+                           "next run loads it")
+    except duckdb.Error as e:
+        _set_aside(con, out, summary, extractor_version, retriable=False, reason="load-refused",
+                   message=f"{out.item.path}: the base refused the extracted record "
+                           f"({_first_line(e)}); this is a bug in greffe, please report it "
+                           "with the file")
 
 
 def _first_line(e: BaseException) -> str:
@@ -215,14 +254,15 @@ def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
          extractor_version: str) -> None:
     """Record in the ledger every document `plan` found done: 'already-seen', or 'duplicate'
     (the same bytes as another file of this run, which is read once)."""
-    for item, sha in done:
-        if db.seen(con, sha, extractor_version, include_quarantined=True):
-            db.record_skip(con, item.path, sha, extractor_version)
-        else:
-            db.record_skip(con, item.path, sha, extractor_version, reason="duplicate",
-                           message=f"{item.path}: the same bytes as another file of this run; "
-                                   "loaded once, under the other name")
-        summary.skipped += 1
+    for chunk in _chunks(done, PLAN_CHUNK):
+        known = db.seen_many(con, (sha for _, sha in chunk), extractor_version,
+                             include_quarantined=True)
+        db.record_skips(con, [
+            (item.path, sha, "already-seen", None) if sha in known else
+            (item.path, sha, "duplicate", f"{item.path}: the same bytes as another file of this "
+                                          "run; loaded once, under the other name")
+            for item, sha in chunk], extractor_version)
+        summary.skipped += len(chunk)
 
 
 def open_writer(path: str | Path):

@@ -2,8 +2,9 @@
 (tokenizer, tok2vec and the named-entity recogniser), plus an entity ruler for the institutions
 that the statistical NER gets wrong.
 
-    from greffe.nlp import load_nlp
+    from greffe.nlp import load_nlp, LazyNLP
     nlp = load_nlp()          # loaded once per process, then cached
+    nlp = LazyNLP()           # the same, loaded only when an extractor first calls it
 
 Why a ruler: the model tags `préfète de l'Isère` as a place (LOC) and `tribunal administratif
 de Grenoble` as MISC. The ruler runs after the NER and overwrites its entities with `ORG` for
@@ -88,6 +89,26 @@ def load_nlp():
                          config={"overwrite_ents": True})
     ruler.add_patterns(INSTITUTION_PATTERNS)
     return nlp
+
+
+class LazyNLP:
+    """Stands for `load_nlp()` and loads it at its first use. Most decisions never need spaCy
+    (only a signature line of names in columns does: extractors.judges), so a run that meets
+    none does not pay the 5-10 s of loading the model (`greffe ingest ONE.pdf`)."""
+
+    def __call__(self, text: str):
+        return load_nlp()(text)
+
+    def pipe(self, texts, **kwargs):
+        return load_nlp().pipe(texts, **kwargs)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):          # pickle, copy, hasattr(...): not the model's
+            raise AttributeError(name)
+        return getattr(load_nlp(), name)
+
+    def __reduce__(self):
+        return (LazyNLP, ())              # a worker process gets its own, loaded when used
 
 
 def words_per_second(nlp, texts: list[str]) -> float:

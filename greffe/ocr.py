@@ -22,10 +22,13 @@ what is left.
 from __future__ import annotations
 
 import functools
+import json
 import math
+import os
 import re
 import statistics
 from array import array
+from pathlib import Path
 
 from .errors import SetupError, UnreadableDocument
 from .pdf import Line, lines_from_chars
@@ -36,6 +39,13 @@ MAX_SKEW = 5.0          # degrees
 SKEW_STEP = 0.25
 MIN_SKEW = 0.3          # below this, leave the image alone
 OSD_MIN_CONFIDENCE = 2.0
+# GREFFE_OCR_CACHE=<folder>: keep what Tesseract read of each page there, keyed by the file's
+# sha256 (`make eval` sets it to var/ocr-cache, so that a second run does not OCR again).
+# What is kept is Tesseract's raw output, before OCR_FIXES and line building, so that a change
+# to those is measured without reading the pages again. CACHE_VERSION changes with the steps
+# before Tesseract (render, turn, deskew) and invalidates the folder's entries.
+CACHE_ENV = "GREFFE_OCR_CACHE"
+CACHE_VERSION = 1
 
 
 def open_pdfium(data: bytes):
@@ -55,21 +65,30 @@ def render(pdfium_doc, page_no: int, dpi: int = DPI):
 
 
 def ocr_page(pdfium_doc, page_no: int, width: float, height: float, *, dpi: int = DPI,
-             lang: str = LANG) -> list[Line]:
+             lang: str = LANG, file_sha256: str | None = None) -> list[Line]:
     """The lines of page `page_no` read by OCR; boxes in PDF points on the displayed page of
-    `width` x `height` points."""
-    image = render(pdfium_doc, page_no, dpi)
-    return ocr_image(image, page_no, width, height, lang=lang)
+    `width` x `height` points. With `file_sha256` (the PDF's) and GREFFE_OCR_CACHE set, what
+    Tesseract read is taken from, or kept in, that folder."""
+    path = cache_path(file_sha256, page_no, dpi, lang)
+    read = load_cached(path) if path else None
+    if read is None:
+        read = read_image(render(pdfium_doc, page_no, dpi), page_no, lang=lang)
+        if path:
+            store_cached(path, read)
+    return lines_of(read, page_no, width, height)
 
 
 def ocr_image(image, page_no: int, width: float, height: float, *, lang: str = LANG) -> list[Line]:
     """OCR of a page image whose displayed page is `width` x `height` points."""
+    return lines_of(read_image(image, page_no, lang=lang), page_no, width, height)
+
+
+def read_image(image, page_no: int, *, lang: str = LANG) -> dict:
+    """What Tesseract reads on a page image, turned upright and deskewed first: its word table
+    (`image_to_data`), the quarter turn and the deskew angle applied, and the sizes of the image
+    before and after the turn (JSON-ready, for the cache)."""
     import pytesseract
 
-    w0, h0 = image.size
-    if (width > height) != (w0 > h0):        # a /Rotate'd page: pdfium renders it as shown
-        width, height = height, width
-    scale = width / w0                       # points per pixel
     turn = orientation(image)
     upright = _turn(image, turn)
     angle = skew_angle(upright)
@@ -87,10 +106,22 @@ def ocr_image(image, page_no: int, width: float, height: float, *, lang: str = L
     except pytesseract.TesseractError as e:
         raise UnreadableDocument("ocr-failed", f"Tesseract failed on page {page_no} ({e}); "
                                  f"check that tesseract-ocr-{lang} is installed") from e
-    chars = _chars(data, scale)
+    keep = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
+    return {"data": {k: list(data[k]) for k in keep}, "turn": turn, "angle": angle,
+            "size": list(image.size), "upright_size": list(upright.size)}
+
+
+def lines_of(read: dict, page_no: int, width: float, height: float) -> list[Line]:
+    """The lines of a page from what Tesseract read (`read_image`), boxes mapped back to the
+    displayed page of `width` x `height` points."""
+    w0, h0 = read["size"]
+    if (width > height) != (w0 > h0):        # a /Rotate'd page: pdfium renders it as shown
+        width, height = height, width
+    scale = width / w0                       # points per pixel
+    chars = _chars(read["data"], scale)
     lines = lines_from_chars(chars, page_no)
-    w1, h1 = upright.size
-    back = _inverse(turn, angle, w0, h0, w1, h1)
+    w1, h1 = read["upright_size"]
+    back = _inverse(read["turn"], read["angle"], w0, h0, w1, h1)
     # one font size for the page: a line's box height depends on its letters (a last line
     # "tées." has no ascender), and the paragraph rules measure gaps and indents in sizes
     size = statistics.median(ln.size for ln in lines) if lines else 0.0
@@ -99,6 +130,36 @@ def ocr_image(image, page_no: int, width: float, height: float, *, lang: str = L
         ln.size = size
         ln.boxes = _map_boxes(ln.boxes, back, scale)
     return lines
+
+
+def cache_path(file_sha256: str | None, page_no: int, dpi: int, lang: str) -> Path | None:
+    """The cache file of a page, or None when there is no cache (GREFFE_OCR_CACHE unset) or no
+    key (`file_sha256` not given)."""
+    folder = os.environ.get(CACHE_ENV)
+    if not folder or not file_sha256:
+        return None
+    name = f"{file_sha256}-p{page_no}-{dpi}dpi-{lang}-v{CACHE_VERSION}.json"
+    return Path(folder) / file_sha256[:2] / name
+
+
+def load_cached(path: Path) -> dict | None:
+    """A page's cached reading, or None when absent or unreadable (then it is read again)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store_cached(path: Path, read: dict) -> None:
+    """Keep a page's reading (written aside then renamed, so a killed run leaves no half file);
+    a cache that cannot be written is skipped: it only saves time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(read, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _bicubic():
@@ -183,8 +244,13 @@ def skew_angle(image) -> float:
 # (pattern, replacement) seen on scans of the corpus:
 #   `Article ler :` for `Article 1er :` (the digit 1 read as l or I before `er`), which lost the
 #   article and its outcome; `lère et 4ème chambres réunies` for `1ère ...`, which lost the formation.
+#   `” Les jardins de Sérignan "` for `" Les jardins de Sérignan "`: Tesseract gives a straight
+#   double quote a direction, and unpaired quotes made the outcomes of a dispositif vanish into
+#   a "quotation" running to the next article; a scan cannot tell `"` from `“` `”`, so all
+#   three become `"`.
 OCR_FIXES = (
     (re.compile(r"^[lI](er|ère|re)(\W*)$"), r"1\1\2"),
+    (re.compile(r"[“”„]"), '"'),
 )
 
 
@@ -193,6 +259,61 @@ def fix_word(word: str) -> str:
     for pattern, replacement in OCR_FIXES:
         word = pattern.sub(replacement, word)
     return word
+
+
+# Pseudonymised names are civilities followed by single capital letters (`M. W F`, `Mme A D`,
+# `M. D C et M. B C`); Tesseract glues letters that stand close: `M. WF`, `M. BB A`,
+# `M. DCetM.BC`, `Mme A Net M. DF,M.E Pet M. X`. A word made only of civilities, `et`,
+# capitals and commas, holding a civility (`DCetM.BC`, `M.WF`), or a word of 2 or 3 capitals
+# (or 1 or 2 glued to `et`) right after a civility or an initial that follows one (`WF` in
+# `M. WF`, `Net` in `Mme A Net`), is split back into its letters. Longer capitals (`M. DUPONT`)
+# and words after anything else (`SNC LDC`) stay as read.
+_CIVILITY = r"(?:MM\.|Mme|Mlle|M\.)"
+# `M.`, `Mme`, `MM.`: a word that opens a name
+_CIVILITY_WORD = re.compile(rf"^{_CIVILITY}$")
+# `DCetM.BC`, `M.WF`, `DF,M.E`: civilities, `et`, capitals and commas glued together
+_GLUED_NAMES = re.compile(rf"^(?P<names>(?:{_CIVILITY}|et|[A-Z]|,)+?)(?P<end>[.;:]?)$")
+_GLUED_PIECE = re.compile(rf"{_CIVILITY}|et|[A-Z]|,")
+# `Net` in `Mme A Net M. D F`: an initial glued to the `et` that follows it
+_INITIAL_ET = re.compile(r"^(?P<letters>[A-Z]{1,2})et$")
+# `WF`, `BB`, `DC,`, `AC,à`: two or three initials read as one word (a comma or a full stop,
+# and the `à` or `et` of the next name, may follow)
+_GLUED_INITIALS = re.compile(r"^(?P<letters>[A-Z]{2,3})(?P<end>[,;:.)]?)(?P<next>à|et)?$")
+
+
+def split_initials(word: str, after: str = "") -> str:
+    """`DCetM.BC.` -> `D C et M. B C.`, `DF,M.E` -> `D F, M. E`; `WF` -> `W F`, `AD,` -> `A D,`,
+    `AC,à` -> `A C, à` when it follows a civility or an initial after one (`after` "civility" or "initial");
+    `Net` -> `N et` after an initial only (`M. Net` may be a name); other words unchanged."""
+    glued = _GLUED_NAMES.match(word)
+    if glued and re.search(_CIVILITY, word) and not _CIVILITY_WORD.match(word):
+        return " ".join(_GLUED_PIECE.findall(glued.group("names"))).replace(" ,", ",") + glued.group("end")
+    glued = _GLUED_INITIALS.match(word) if after else None
+    if glued:
+        return " ".join(glued.group("letters")) + glued.group("end") + (f" {glued.group('next')}" if glued.group("next") else "")
+    glued = _INITIAL_ET.match(word) if after == "initial" else None
+    if glued:
+        return " ".join(glued.group("letters")) + " et"
+    return word
+
+
+def fix_words(words: list[str]) -> list[str]:
+    """The words of a page in reading order, each through `fix_word`, and the initials of
+    pseudonymised names split again (`split_initials`)."""
+    out = []
+    after = ""              # "civility" after `M.`, "initial" after an initial that follows one
+    for word in words:
+        word = fix_word(word)
+        fixed = split_initials(word, after)
+        last = fixed.split(" ")[-1]
+        if _CIVILITY_WORD.match(last):
+            after = "civility"
+        elif re.fullmatch(r"[A-Z]", last) and (after or fixed != word):
+            after = "initial"
+        else:
+            after = ""
+        out.append(fixed)
+    return out
 
 
 def _chars(data: dict, scale: float) -> list[tuple]:
@@ -204,11 +325,11 @@ def _chars(data: dict, scale: float) -> list[tuple]:
         if level == 4:
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             lines[key] = (data["top"][i], data["top"][i] + data["height"][i])
+    kept = [i for i, text in enumerate(data["text"])
+            if data["level"][i] == 5 and (text or "").strip() and float(data["conf"][i]) >= 0]
+    texts = fix_words([data["text"][i].strip() for i in kept])
     out = []
-    for i, text in enumerate(data["text"]):
-        text = fix_word((text or "").strip())
-        if data["level"][i] != 5 or not text or float(data["conf"][i]) < 0:
-            continue
+    for i, text in zip(kept, texts):
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         top, bottom = lines.get(key, (data["top"][i], data["top"][i] + data["height"][i]))
         x0 = data["left"][i]

@@ -596,6 +596,13 @@ def _breaks(prev: Line, ln: Line, margins: tuple[float, float], pitch: dict[int,
         return True
     left, right = margins
     size = ln.size
+    # the next line of a block indented as a whole (a `- ` item of a list, a quotation): at the
+    # x0 of the line before, which ran to the right margin or ended in a cut word (`main-`)
+    if abs(ln.x0 - prev.x0) < 0.5 * size and ln.x0 - left >= INDENT_MIN * size \
+            and (prev.x1 >= right - 1.5 * size or _ends_hyphenated(prev.text)) \
+            and not PARAGRAPH_MARKER.match(ln.text) and not SECTION_START.match(ln.text) \
+            and (ln.page != prev.page or ln.top - prev.top <= PITCH_BREAK * (pitch.get(_kind(ln)) or 1.2) * size):
+        return False
     if ln.x0 - left >= INDENT_MIN * size:
         return True
     if ln.page == prev.page:
@@ -729,7 +736,7 @@ def parse_pdf(data: bytes, path: str, *, ocr: bool = True) -> ParsedDocument:
                         from . import ocr as ocr_mod
                         if pdfium_doc is None:
                             pdfium_doc = ocr_mod.open_pdfium(data)
-                        lines = ocr_mod.ocr_page(pdfium_doc, i, width, height)
+                        lines = ocr_mod.ocr_page(pdfium_doc, i, width, height, file_sha256=digest)
                         ocr_pages.append(i)
                     else:
                         skipped.append(i)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UnreadableDocument
+from .nlp import LazyNLP
 from .model import Decision, ParsedDocument, TextMap
 
 SUFFIXES = {".pdf": "pdf", ".xml": "xml", ".zip": "zip"}
@@ -136,28 +138,34 @@ def process(item: Item, sha: str | None, nlp) -> Outcome:
         return Refused(item, sha, e.reason, str(e))
 
 
-_worker_nlp = None
-
-
-def _init_worker() -> None:
-    global _worker_nlp
-    from .nlp import load_nlp
-    _worker_nlp = load_nlp()
-
-
-def _process_in_worker(args: tuple[Item, str | None]) -> Outcome:
-    return process(args[0], args[1], _worker_nlp)
-
-
 def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> Iterator[Outcome]:
     """`process` over every item, in order, on `jobs` worker processes (1: in this process)."""
+    return run_all(process, todo, jobs=jobs)
+
+
+# How many documents per worker are handed out ahead of the one the consumer waits for.
+IN_FLIGHT = 8
+
+
+def run_all(fn: Callable[[Item, str | None, object], Outcome], todo: Iterable[tuple[Item, str | None]],
+            *, jobs: int = 1) -> Iterator[Outcome]:
+    """`fn(item, sha, nlp)` over every item, in order, on `jobs` worker processes (1: in this
+    one). spaCy is loaded by a process when an extractor first calls it (`LazyNLP`). Streaming:
+    at most IN_FLIGHT documents per worker are submitted ahead of the consumer (`pool.map` would
+    submit them all and keep every result until the consumer took it). `fn` must be a function
+    of a module (the workers import it by name)."""
     if jobs <= 1:
-        from .nlp import load_nlp
-        nlp = load_nlp()
         for item, sha in todo:
-            yield process(item, sha, nlp)
+            yield fn(item, sha, _NLP)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
-        yield from pool.map(_process_in_worker, todo, chunksize=4)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        for item, sha in todo:
+            pending.append(pool.submit(fn, item, sha, _NLP))
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
+_NLP = LazyNLP()

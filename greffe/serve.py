@@ -176,13 +176,11 @@ def ingest_paths(db_path: str, paths: Sequence[str], filters: feed.IngestFilters
 
 
 def publish_base(db_path: str) -> str:
-    """Publish a snapshot for readers (with this run's report), the full-text index rebuilt
-    first when decisions changed."""
+    """Publish a snapshot for readers (with this run's report) and its full-text index, brought
+    in step with the decisions first."""
     from .publish import publish
     with db.connect(db_path) as con:
-        state = db.fts_state(con)
-        if state["stale"] or not state["built"]:
-            db.rebuild_fts(con)
+        db.sync_index(con)
         con.execute("CHECKPOINT")
     return str(publish(db_path))
 

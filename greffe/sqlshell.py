@@ -8,6 +8,10 @@ only, then locked down before the user's statement runs:
 - the configuration is locked (`lock_configuration = true`): `SET`, `PRAGMA memory_limit` ... fail;
 - a memory limit, and a time limit enforced by interrupting the query;
 - exactly one statement.
+
+The statement is given on the command line or read from a file (`greffe sql --file
+sql/research/astreinte_amounts_by_court.sql`): the ready-made research queries of sql/research/
+run on the views of sql/views.sql (decisions_v, injunctions_v, astreintes_v, parties_v).
 """
 from __future__ import annotations
 
@@ -32,6 +36,20 @@ class QueryRefused(GreffeError):
 class Result:
     columns: list[str]
     rows: list[tuple]
+
+
+def statement_text(statement: str | None, file: str | Path | None) -> str:
+    """The SQL to run: `statement`, or the text of `file` (exactly one of the two)."""
+    if (statement is None) == (file is None):
+        raise QueryRefused("give either one SQL statement or --file FILE.sql, not both and not neither")
+    if file is None:
+        return statement
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise QueryRefused(f"{file}: no such SQL file (the ready-made queries are in sql/research/)") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryRefused(f"{file}: cannot be read as UTF-8 text ({e})") from e
 
 
 def connect_locked(db_path: str | Path, *, memory_limit: str = DEFAULT_MEMORY, threads: int = 2):

@@ -61,7 +61,7 @@ def run_ingestion(paths: list[str], db_path: str, *, say=lambda line: None) -> N
     if todo or not snapshots(db_path):
         say("publishing")
         with ingest.open_writer(db_path) as con:
-            db.rebuild_fts(con)
+            db.sync_index(con)
             con.execute("CHECKPOINT")
         publish(db_path)
     say("done")

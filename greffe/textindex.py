@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 import shutil
@@ -53,7 +54,9 @@ MAX_QUERY_WORDS = 64
 MAX_PHRASE_SPELLINGS = 16  # a phrase tries at most 16 combinations of its words' -e twins  # a pasted page is searched by its first 64 words, not rejected
 _FR, _KEY = "greffe_fr", "greffe_key"
 _KEYWORD_FIELDS = ("court_kind", "city", "code", "decision_type", "procedure",
-                   "outcomes", "authorities", "topics")
+                   "outcomes", "authorities", "topics", "case_numbers")
+# « voie non dématérialisée », “rendez-vous”: quotes as French texts write them, read as '"'
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"'})
 
 
 class TextIndexError(GreffeError):
@@ -74,8 +77,11 @@ class IndexDoc:
     outcomes: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()    # 'prefet:isere', 'ministre:interieur', 'ofii'
     topics: tuple[str, ...] = ()
+    case_numbers: tuple[str, ...] = ()   # '2506085', '21PA02971'
     has_injunction: bool = False
     astreinte_amounts: tuple[float, ...] = field(default=())  # pronounced, euros per period
+    shown: str = ""                      # stored, not searched: what a hit shows beside the base's
+                                         # row (greffe keeps its case numbers and summary there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,15 @@ class Hit:
     id: str
     score: float
     snippet: str  # a fragment of the text, the matched words marked «like this»
+    shown: str = ""  # IndexDoc.shown
+
+
+@dataclass(frozen=True, slots=True)
+class Like:
+    """A decision found by `TextIndex.more_like`: its score and the query stems it contains."""
+    id: str
+    score: float
+    terms: tuple[str, ...]
 
 
 def _analyzers() -> tuple[tantivy.TextAnalyzer, tantivy.TextAnalyzer]:
@@ -108,6 +123,7 @@ def _schema() -> tantivy.Schema:
     builder.add_date_field("decision_date", indexed=True, fast=True)
     builder.add_boolean_field("has_injunction", indexed=True)
     builder.add_float_field("astreinte", indexed=True, fast=True)
+    builder.add_bytes_field("shown", stored=True)
     return builder.build()
 
 
@@ -135,7 +151,7 @@ def parse_query(query: str) -> tuple[list[str], list[list[str]]]:
     """
     words: list[str] = []
     phrases: list[list[str]] = []
-    for k, part in enumerate(query.split('"')):
+    for k, part in enumerate(query.translate(_QUOTES).split('"')):
         if k % 2:  # inside quotes
             tokens = _WORDS.analyze(part)
             if len(tokens) > 1:
@@ -162,7 +178,11 @@ class TextIndex:
     """A tantivy index in directory `path` (created when absent). Writing takes the directory's
     writer lock on the first add/delete and keeps it until `close()`."""
 
-    def __init__(self, path: str | os.PathLike, *, writer_heap: int = 256_000_000, writer_threads: int = 0):
+    # The writer's buffer: tantivy writes a segment each time it fills, so it bounds the memory
+    # of indexing whatever the number of decisions a run adds.
+    WRITER_HEAP = 64_000_000
+
+    def __init__(self, path: str | os.PathLike, *, writer_heap: int = WRITER_HEAP, writer_threads: int = 0):
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self._schema = _schema()
@@ -200,7 +220,7 @@ class TextIndex:
                 value = getattr(doc, name)
                 if value:
                     entry.add_text(name, value)
-            for name in ("outcomes", "authorities", "topics"):
+            for name in ("outcomes", "authorities", "topics", "case_numbers"):
                 for value in getattr(doc, name):
                     entry.add_text(name, value)
             if doc.decision_date is not None:
@@ -208,6 +228,8 @@ class TextIndex:
             entry.add_boolean("has_injunction", bool(doc.has_injunction))
             for amount in doc.astreinte_amounts:
                 entry.add_float("astreinte", float(amount))
+            if doc.shown:
+                entry.add_bytes("shown", doc.shown.encode("utf-8"))
             writer.add_document(entry)
             count += 1
         return count
@@ -217,6 +239,10 @@ class TextIndex:
         writer = self._write()
         for decision_id in ids:
             writer.delete_documents_by_term("id", decision_id)
+
+    def clear(self) -> None:
+        """Remove every decision; effective after `commit()` (a rebuild starts with it)."""
+        self._write().delete_all_documents()
 
     def commit(self) -> None:
         """Make every add and delete since the last commit durable and visible to readers."""
@@ -273,15 +299,19 @@ class TextIndex:
         return tantivy.Query.boolean_query(clauses)
 
     def _filters(self, *, court_kind, city, code, since, until, decision_type, procedure,
-                 outcome, authority, topic, has_injunction, astreinte, min_amount, max_amount):
+                 outcome, authority, topic, case_number, has_injunction, astreinte, min_amount,
+                 max_amount, ids):
         found = []
+        if ids is not None:
+            found.append(tantivy.Query.term_set_query(self._schema, "id", list(ids)))
 
         def term(name: str, value: str) -> None:
             found.append(tantivy.Query.term_query(self._schema, name, _fold_key(value), index_option="basic"))
 
         for name, value in (("court_kind", court_kind), ("city", city), ("code", code),
                             ("decision_type", decision_type), ("procedure", procedure),
-                            ("outcomes", outcome), ("authorities", authority), ("topics", topic)):
+                            ("outcomes", outcome), ("authorities", authority), ("topics", topic),
+                            ("case_numbers", case_number)):
             if value:
                 term(name, value)
         if since is not None or until is not None:
@@ -301,26 +331,31 @@ class TextIndex:
                 [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, exists)]))
         return [tantivy.Query.const_score_query(q, 0.0) for q in found]
 
-    def search(self, query: str | None = None, *, limit: int = 10, offset: int = 0,
+    def search(self, query: str | None = None, *, limit: int | None = 10, offset: int = 0,
                court_kind: str | None = None, city: str | None = None, code: str | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
                decision_type: str | None = None, procedure: str | None = None,
                outcome: str | None = None, authority: str | None = None, topic: str | None = None,
+               case_number: str | None = None,
                has_injunction: bool | None = None, astreinte: bool | None = None,
                min_amount: float | None = None, max_amount: float | None = None,
-               snippets: bool = True) -> list[Hit]:
+               ids: Iterable[str] | None = None, snippets: bool = True) -> list[Hit]:
         """The decisions matching every word and phrase of `query` and every filter given, best
         BM25 score first; with no query (None or blank), the newest first and no snippet.
 
         `astreinte=True` keeps decisions with a pronounced astreinte; `min_amount`/`max_amount`
-        bound its amount (inclusive). A query with nothing searchable in it (`%`, `;`) finds nothing.
+        bound its amount (inclusive). `ids` keeps only those decisions. `limit` None: every hit.
+        A query with nothing searchable in it (`%`, `;`) finds nothing.
         """
         filters = self._filters(court_kind=court_kind, city=city, code=code, since=since, until=until,
                                 decision_type=decision_type, procedure=procedure, outcome=outcome,
-                                authority=authority, topic=topic, has_injunction=has_injunction,
-                                astreinte=astreinte, min_amount=min_amount, max_amount=max_amount)
+                                authority=authority, topic=topic, case_number=case_number,
+                                has_injunction=has_injunction, astreinte=astreinte,
+                                min_amount=min_amount, max_amount=max_amount, ids=ids)
         self._index.reload()
         searcher = self._index.searcher()
+        if limit is None:
+            limit = max(1, searcher.num_docs)
         text = self._text_query(query, searcher) if query and query.strip() else None
         if query and query.strip() and text is None:
             return []
@@ -339,8 +374,73 @@ class TextIndex:
             doc = searcher.doc(address)
             snippet = marker.snippet(doc["body"][0]) if marker is not None else ""
             score = float(key) if text is not None else 0.0
-            hits.append(Hit(doc["id"][0], score, snippet))
+            shown = doc.get_first("shown")
+            hits.append(Hit(doc["id"][0], score, snippet, bytes(shown).decode("utf-8") if shown else ""))
         return hits
+
+    # -- similar decisions (greffe.similar) -------------------------------------------------------
+
+    def distinctive_terms(self, text: str, n: int = 25) -> list[tuple[str, float]]:
+        """The `n` stems of `text` that best tell it apart within the index, as (stem, weight),
+        heaviest first: tf-idf, with tf the stem's count in `text` (log-scaled) and idf
+        log(N / doc_freq) over the index's bodies. Stems the index never saw (nothing to find),
+        function words, numbers and stems in more than half the decisions are left out."""
+        self._index.reload()
+        searcher = self._index.searcher()
+        total = searcher.num_docs
+        if not total:
+            return []
+        counts: dict[str, int] = {}
+        for word in _WORDS.analyze(text):
+            if word in STOPWORDS or len(word) < 3 or word.isdigit():
+                continue
+            stem = _stem(word)
+            counts[stem] = counts.get(stem, 0) + 1
+        weighted = []
+        for stem, count in counts.items():
+            df = searcher.doc_freq("body", stem)
+            if 0 < df <= total / 2:
+                weighted.append((stem, (1 + math.log(count)) * math.log(total / df)))
+        weighted.sort(key=lambda tw: (-tw[1], tw[0]))
+        return weighted[:n]
+
+    def more_like(self, terms: list[tuple[str, float]], *, facts: dict[str, Iterable[str]] | None = None,
+                  fact_weight: float = 1.0, limit: int = 10, exclude: Iterable[str] = (),
+                  ids: Iterable[str] | None = None) -> list[Like]:
+        """The decisions closest to a text given by its `terms` ((stem, weight), from
+        `distinctive_terms`) and its `facts` ({'topics': [...], 'authorities': [...],
+        'procedure': [...], 'outcomes': [...]}), best first. Each term is a BM25 should-clause
+        boosted by its weight (the heaviest 1.0); each shared fact adds `fact_weight` times
+        log(1 + N / decisions having it): a rare fact (visa) counts more than a common one. `exclude`: ids
+        never returned (the decision itself); `ids`: only these (the filters of a search)."""
+        self._index.reload()
+        searcher = self._index.searcher()
+        heaviest = max((w for _, w in terms), default=1.0)
+        should = [tantivy.Query.boost_query(tantivy.Query.term_query(self._schema, "body", stem), weight / heaviest)
+                  for stem, weight in terms]
+        total = max(1, searcher.num_docs)
+        for name, values in (facts or {}).items():
+            for value in values:
+                key = _fold_key(value) if value else None
+                df = searcher.doc_freq(name, key) if key else 0
+                if df:      # a rare fact (visa, prefet:nord) tells more than a common one (titre-de-sejour)
+                    term = tantivy.Query.term_query(self._schema, name, key, index_option="basic")
+                    should.append(tantivy.Query.const_score_query(term, fact_weight * math.log(1 + total / df)))
+        if not should:
+            return []
+        clauses = [(tantivy.Occur.Must, tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should]))]
+        if ids is not None:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "id", list(ids))))
+        for decision_id in exclude:
+            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "id", decision_id)))
+        result = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False)
+        wanted = {stem for stem, _ in terms}
+        found = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            stems = set(_FR_ANALYZER.analyze(doc["body"][0])) & wanted
+            found.append(Like(doc["id"][0], float(score), tuple(s for s, _ in terms if s in stems)))
+        return found
 
     # -- publishing ----------------------------------------------------------------------------
 
@@ -450,8 +550,9 @@ def index_docs(records: Iterable[dict]) -> Iterable[IndexDoc]:
                        code=r.get("code"), decision_date=r.get("decision_date"),
                        decision_type=r.get("decision_type"), procedure=r.get("procedure"),
                        outcomes=tuple(r.get("outcomes", ())), authorities=tuple(r.get("authorities", ())),
-                       topics=tuple(r.get("topics", ())), has_injunction=bool(r.get("has_injunction")),
+                       topics=tuple(r.get("topics", ())), case_numbers=tuple(r.get("case_numbers", ())),
+                       has_injunction=bool(r.get("has_injunction")),
                        astreinte_amounts=tuple(r.get("astreinte_amounts", ())))
 
 
-__all__ = ["Hit", "IndexDoc", "TextIndex", "TextIndexError", "index_docs", "parse_query", "STOPWORDS"]
+__all__ = ["Hit", "IndexDoc", "Like", "TextIndex", "TextIndexError", "index_docs", "parse_query", "STOPWORDS"]

@@ -256,6 +256,14 @@ CREATE OR REPLACE MACRO greffe_flat(s) AS
     ' ' || trim(regexp_replace(strip_accents(lower(coalesce(s, ''))),
                                '[^0-9a-zß-öø-ÿ\x{0100}-\x{024F}]+', ' ', 'g')) || ' ';
 
+-- What the full-text index beside the base holds (greffe.searchindex): the fingerprint of each
+-- decision as it was indexed, written after the index commit. Nothing here is the base of
+-- record: losing it only makes the next sync re-index everything.
+CREATE TABLE IF NOT EXISTS text_index (
+    decision_id  VARCHAR PRIMARY KEY,
+    fingerprint  VARCHAR NOT NULL
+);
+
 INSERT INTO schema_version
 SELECT 1, timezone('UTC', now())
 WHERE NOT EXISTS (SELECT 1 FROM schema_version WHERE version = 1);

@@ -85,7 +85,10 @@ def test_a_bad_alert_says_what_to_fix(con, name, query, filters, webhook, messag
     ("préfecture", {}, True),                                    # stemmed: the text says « préfectures »
     ('"non dématérialisé"', {}, True),
     ("« accès non dématérialisé »", {}, True),
-    ('"non dématérialisée"', {}, False),                         # a phrase is as written
+    ('"non dématérialisée"', {}, True),                          # masculine or feminine, as search
+    ('"dématérialisé non"', {}, False),                          # a phrase keeps its order
+    ("rendez-vous", {"astreinte": True}, False),                 # G's fixture pronounces none
+    ("rendez-vous", {"has_injunction": True}, True),
     ("rendez-vous astreinte", {}, False),                        # every word must occur
     ("rendez-vous", {"court_code": "TA38"}, True),
     ("rendez-vous", {"court_code": "TA69"}, False),

@@ -622,18 +622,16 @@ def test_ranking_puts_the_denser_match_first(con):
     assert [h.id for h in db.search(con, "visa")] == ["CE_1_20210101", "CE_2_20210101"]
 
 
-def test_search_needs_the_index_and_sees_new_decisions_after_a_rebuild(con):
+def test_search_on_the_writer_sees_new_changed_and_gone_decisions(con):
     db.load(con, ta_grenoble(), None, VERSION)
-    with pytest.raises(db.SearchIndexMissing, match="rebuild_fts"):
-        db.search(con, "préfecture")
-    assert ids(db.search(con, None)) == {G}                 # browsing needs no index
-    db.rebuild_fts(con)
-    assert db.fts_state(con)["stale"] is False
+    assert ids(db.search(con, "préfecture")) == {G}         # the index follows the loads
     db.load(con, ta_cergy(), None, VERSION)
-    assert db.fts_state(con)["stale"] is True
-    assert ids(db.search(con, "anef")) == set()
-    db.rebuild_fts(con)
     assert ids(db.search(con, "anef")) == {C}
+    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0}
+    db.run(con, "delete_decision", id=C)                   # gone from the base
+    assert ids(db.search(con, "anef")) == set()
+    assert db.search_ids(con, "préfecture") == [G]
+    assert db.fts_state(con)["built"] is False              # DuckDB's fts is opt-in now
 
 
 def test_parties_and_measures_are_searched_too(con):
@@ -654,7 +652,7 @@ def test_status_counts():
     assert s["quarantined"] == 1 and s["quarantine_reasons"] == {"too-large": 1}
     assert s["courts"] == {"TA Grenoble": 1, "TA Cergy-Pontoise": 1, "CE": 1, "CAA Paris": 1}
     assert s["last_run"] is not None
-    assert s["fts"]["built"] is True
+    assert s["fts"]["built"] is True                       # four_decisions built the opt-in one
 
 
 def test_status_of_an_empty_base(con):

@@ -300,13 +300,11 @@ def case_alerts_list(con):
 def case_alerts_match(con):
     _seed(con)
     nothing = {k: None for k in db.SEARCH_FILTERS}
-    terms = db.run(con, "terms", text="préfet rendez-vous").fetchone()[0]
-    match = dict(ids=[G, "other"], phrases=[], **nothing)
-    assert db.run(con, "alerts_match", terms=terms, **match).fetchall() == [(G,)]
-    assert db.run(con, "alerts_match", terms=None, **{**match, "phrases": ["non dématérialisé"]}
-                  ).fetchall() == [(G,)]
-    assert db.run(con, "alerts_match", terms="astreint", **match).fetchall() == []
-    assert db.run(con, "alerts_match", terms=terms, **{**match, "court_code": "TA69"}).fetchall() == []
+    match = dict(ids=[G, "other"], **nothing)
+    assert db.run(con, "alerts_match", **match).fetchall() == [(G,)]
+    assert db.run(con, "alerts_match", **{**match, "court_code": "TA69"}).fetchall() == []
+    assert db.run(con, "alerts_match", **{**match, "astreinte": True}).fetchall() == []
+    assert db.run(con, "alerts_match", **{**match, "has_injunction": True}).fetchall() == [(G,)]
 
 
 def case_alerts_payload(con):

@@ -20,18 +20,24 @@ from test_hostile_inputs import order_text, xml_decision
 CORPUS_PDF = Path(__file__).resolve().parent.parent / "corpus" / "pdf"
 
 # An ingestion that writes every row of its second decision, says so, then waits to be killed
-# before the commit.
+# before the commit. The first decision is committed alone (the first batch of a run is one
+# decision); the second is written alone or in a batch with the third (greffe.ingest.store).
 STOPS_INSIDE = textwrap.dedent("""
     import sys, time
     from greffe import db
     from greffe.stress import run_ingestion
-    real = db._insert_children
-    def slow(con, d, tm):
-        real(con, d, tm)
-        if d.id.endswith("_20250602"):
+    real, real_many = db._insert_children, db._insert_many
+    def stop_at(ids):
+        if any(i.endswith("_20250602") for i in ids):
             print("inside", flush=True)
             time.sleep(600)
-    db._insert_children = slow
+    def slow(con, d, tm):
+        real(con, d, tm)
+        stop_at([d.id])
+    def slow_many(con, items, *rest):
+        real_many(con, items, *rest)
+        stop_at([d.id for d, _ in items])
+    db._insert_children, db._insert_many = slow, slow_many
     run_ingestion([sys.argv[2]], sys.argv[1])
 """)
 

@@ -255,7 +255,7 @@ def test_a_real_write_error_leaves_nothing_partial_and_the_next_run_loads_the_re
         n = f"25994{i:02d}"
         write_xml(inbox, f"{n}.xml", n, f"2025-07-0{i + 1}", f"{i + 1} juillet 2025")
     base = tmp_path / "g.duckdb"
-    proc = subprocess.run([sys.executable, "-c", FULL_DISK, str(base), str(inbox), "20000"],
+    proc = subprocess.run([sys.executable, "-c", FULL_DISK, str(base), str(inbox), "10000"],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout

@@ -219,3 +219,44 @@ def test_requerants_called_associations_requerantes_are_associations_whatever_th
     assert kinds["Office dauphinois des travailleurs immigrés (ODTI)"] == ("requerant", "association", None)
     assert kinds["Institut des droits de l'homme du barreau de Grenoble (IDH)"] == ("requerant", "association", None)
     assert kinds["préfète de l'Isère"] == ("defendeur", "administration", "prefet:isere")
+
+
+# A letter of an acronym misread by OCR in the notification, read right everywhere else.
+_MFT = ("Par un pourvoi, la société MFT Théoule IV demande au Conseil d'Etat d'annuler ce jugement. "
+        "Vu les autres pièces du dossier ; la société MFT Théoule IV soutient que ... "
+        "le maire a délivré à la société civile immobilière MET Théoule IV un permis ; "
+        "la société MFT Théoule IV est fondée ... ; la commune et la société MFT Théoule IV ... ")
+
+
+@pytest.mark.parametrize("text, name, others, meant", [
+    (_MFT, "société civile immobilière MET Théoule IV", (), "société civile immobilière MFT Théoule IV"),
+    # the reading of another addressee is never taken: two companies, not one misread
+    (_MFT, "société civile immobilière MET Théoule IV", ("société MFT Théoule IV",),
+     "société civile immobilière MET Théoule IV"),
+    # C and D are not letters OCR confuses: `ABD` is another company than `ABC`
+    ("la SCI ABC Paris ; la SCI ABC Paris ; la SCI ABC Paris ; à la SCI ABD Paris", "SCI ABD Paris", (),
+     "SCI ABD Paris"),
+    # a reading seen as often as the other stays
+    ("la société EDF Renouvelables et la société EDF Renouvelables, la société FDF Renouvelables",
+     "société FDF Renouvelables", (), "société FDF Renouvelables"),
+])
+def test_an_acronym_misread_once_takes_the_documents_reading(text, name, others, meant):
+    from extractors.parties import consensus_name
+    assert consensus_name(text, name, others) == meant
+
+
+def test_the_notified_name_misread_by_ocr_is_the_one_of_the_visas():
+    text = _MFT + "\nArticle 4 : La présente décision sera notifiée à la société civile immobilière MET Théoule IV " \
+                  "et à la ministre de la cohésion des territoires.\n"
+    names = [p[0] for p in parties_of(text)]
+    assert names == ["société civile immobilière MFT Théoule IV", "ministre de la cohésion des territoires"]
+
+
+def test_a_list_whose_full_stop_ocr_lost_ends_before_the_deliberation():
+    text = ("Article 3 : La présente décision sera notifiée à M. M G et à la Commission nationale des comptes "
+            "de campagne et des financements politiques.\nCopie en sera adressée au préfet des Hauts-de-Seine, "
+            "au ministre de l'intérieur, et à M. 11€ Délibéré à l'issue de la séance du 18 octobre 2021 où "
+            "siégeaient : M. Rémy Schwartz, président adjoint de la section du contentieux, présidant.\n")
+    names = [p[0] for p in parties_of(text)]
+    assert names[:2] == ["M. M G", "Commission nationale des comptes de campagne et des financements politiques"]
+    assert len(names) == 3 and not any("Délibéré" in n or "Schwartz" in n for n in names)

@@ -52,6 +52,13 @@ def test_legal_ref_spans_cover_the_article():
     ("Par une décision n° 405548 du 2 décembre 2019, le Conseil d'Etat, statuant au contentieux",
      [("CE", "2019-12-02", "405548")]),
     ("l'ordonnance n° 2106827 du juge des référés", [(None, None, "2106827")]),
+    # the court between the kind and the number
+    ("tels qu'interprétés par la décision du Conseil d'Etat statuant au contentieux n° 452798 du 3 juin 2022, que",
+     [("CE", "2022-06-03", "452798")]),
+    ("l'arrêt de la cour administrative d'appel de Lyon n° 21LY01234 du 2 mars 2022 a annulé",
+     [("CAA69", "2022-03-02", "21LY01234")]),
+    ("le jugement du tribunal administratif de Montreuil, n° 2112345 du 4 mai 2021",
+     [("TA93", "2021-05-04", "2112345")]),
     # texts and authorities' decisions are not court decisions
     ("la décision n° 19-DCC-157 du 12 août 2019 de l'Autorité de la concurrence", []),
     ("la loi n° 2009-879 du 21 juillet 2009 et le décret n° 2021-983 du 27 juillet 2021", []),

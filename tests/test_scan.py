@@ -171,3 +171,88 @@ def test_scanned_order_through_the_pipeline(corpus_dir, nlp, stem, ocr_pages):
     # the period too: on an OCR'd page, a short last line ('par jour de retard.') must not be
     # cut off its paragraph by a line gap measured in its own (smaller-looking) size
     assert pronounced <= {(a["amount_eur"], a["period"]) for a in ordered}
+
+
+# Pseudonymised names glued by Tesseract (`M. W F` read `M. WF`), seen on the scans of the real
+# corpus's originals, and words that must stay as read.
+@pytest.mark.parametrize("read, meant", [
+    ("La présente décision sera notifiée à M. WF", "La présente décision sera notifiée à M. W F"),
+    ("M. BB A demande au juge des référés", "M. B B A demande au juge des référés"),
+    ("notifiée à M. DCetM.BC et au ministre", "notifiée à M. D C et M. B C et au ministre"),
+    ("Mme AD, représentée par Me Dupont", "Mme A D, représentée par Me Dupont"),
+    ("M.WF demande", "M. W F demande"),
+    ("siégeaient : M. HK, M. Olivier Japiot", "siégeaient : M. H K, M. Olivier Japiot"),
+    ("la SNC LDC Theta Promotion", "la SNC LDC Theta Promotion"),          # capitals not after M.
+    ("M. DUPONT demande", "M. DUPONT demande"),                            # a surname in capitals
+    ("M. A B et la SCI MFT", "M. A B et la SCI MFT"),
+    ("le CE a jugé", "le CE a jugé"),
+    ("Article ler : La requête", "Article 1er : La requête"),
+])
+def test_glued_initials_are_split_again(read, meant):
+    from greffe.ocr import fix_words
+    assert " ".join(fix_words(read.split())) == meant
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("”", '"'), ("“Les", '"Les'), ("Sérignan”,", 'Sérignan",'), ("«", "«"), ('"', '"'),
+])
+def test_directed_double_quotes_read_by_ocr_become_straight(read, meant):
+    from greffe.ocr import fix_word
+    assert fix_word(read) == meant
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("M. I O, Mme A Net M. DF,M.E Pet M. Jean-Yves Ollier", "M. I O, Mme A N et M. D F, M. E P et M. Jean-Yves Ollier"),
+    ("M. Net demande", "M. Net demande"),          # right after the civility: maybe a name
+    ("le Net est", "le Net est"),
+])
+def test_an_initial_glued_to_et_is_split_after_an_initial(read, meant):
+    from greffe.ocr import fix_words
+    assert " ".join(fix_words(read.split())) == meant
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("sera notifiée à M. AC,à M. DCetM.BC. Fait à Paris", "sera notifiée à M. A C, à M. D C et M. B C. Fait à Paris"),
+    ("MM. C ne sont pas admis", "MM. C ne sont pas admis"),
+])
+def test_initials_glued_to_punctuation_and_the_next_name(read, meant):
+    from greffe.ocr import fix_words
+    assert " ".join(fix_words(read.split())) == meant
+
+
+def _fake_reading() -> dict:
+    """What Tesseract would read on a 1000 x 1414 px page: one line, `Article ler : rejet`."""
+    words = ["Article", "ler", ":", "rejet"]
+    data = {k: [] for k in ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height",
+                            "conf", "text")}
+
+    def row(level, left, width, text, conf):
+        for k, v in zip(data, (level, 1, 1, 1, left, 100, width, 30, conf, text)):
+            data[k].append(v)
+    row(4, 100, 600, "", -1)
+    for i, w in enumerate(words):
+        row(5, 100 + 150 * i, 20 * len(w), w, 95)
+    return {"data": data, "turn": 0, "angle": 0.0, "size": [1000, 1414], "upright_size": [1000, 1414]}
+
+
+def test_ocr_cache_reads_a_page_once_per_file(tmp_path, monkeypatch):
+    from greffe import ocr
+    calls = []
+
+    def read_image(image, page_no, lang=ocr.LANG):
+        calls.append(page_no)
+        return _fake_reading()
+    monkeypatch.setattr(ocr, "render", lambda doc, page_no, dpi=ocr.DPI: None)
+    monkeypatch.setattr(ocr, "read_image", read_image)
+    monkeypatch.setenv(ocr.CACHE_ENV, str(tmp_path))
+    first = ocr.ocr_page(None, 1, 595.0, 842.0, file_sha256="ab" * 32)
+    again = ocr.ocr_page(None, 1, 595.0, 842.0, file_sha256="ab" * 32)
+    other = ocr.ocr_page(None, 1, 595.0, 842.0, file_sha256="cd" * 32)
+    assert calls == [1, 1]                              # the second reading of file ab came from the cache
+    assert [ln.text for ln in first] == [ln.text for ln in again] == ["Article 1er : rejet"]   # fixes applied after
+    assert list(first[0].boxes) == list(again[0].boxes)
+    assert len(list(tmp_path.rglob("*.json"))) == 2
+    monkeypatch.delenv(ocr.CACHE_ENV)
+    ocr.ocr_page(None, 1, 595.0, 842.0, file_sha256="ab" * 32)
+    assert calls == [1, 1, 1]                           # no cache folder: read again
+    assert [ln.text for ln in other] == ["Article 1er : rejet"]

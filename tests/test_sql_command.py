@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from greffe.publish import publish
-from greffe.sqlshell import QueryRefused, run_one
+from greffe.sqlshell import QueryRefused, run_one, statement_text
+
+RESEARCH = Path(__file__).resolve().parent.parent / "sql" / "research"
 
 
 @pytest.fixture()
@@ -66,3 +69,45 @@ def test_the_command_prints_a_table_and_fails_cleanly(base):
     bad = subprocess.run([sys.executable, "-m", "greffe.cli", "sql", "DROP TABLE decisions", "--db", str(base)],
                          capture_output=True, text=True)
     assert bad.returncode == 1 and "read-only" in bad.stderr
+
+
+def greffe_sql(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "greffe.cli", "sql", *args], capture_output=True, text=True)
+
+
+def test_the_statement_can_come_from_a_file(base, tmp_path):
+    query = tmp_path / "by_court.sql"
+    query.write_text("-- Question: how many decisions per court?\n"
+                     "SELECT court_code, count(*) AS n FROM decisions\nGROUP BY 1 ORDER BY 1;\n", encoding="utf-8")
+    ok = greffe_sql("--file", str(query), "--db", str(base), "--format", "csv")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.splitlines() == ["court_code,n", "TA38,1", "TA69,1"]
+
+
+@pytest.mark.parametrize("args, says", [
+    (["SELECT 1", "--file", "x.sql"], "not both"),
+    ([], "not neither"),
+    (["--file", "/nonexistent/q.sql"], "no such SQL file"),
+])
+def test_a_statement_and_a_file_or_neither_is_refused(base, args, says):
+    bad = greffe_sql(*args, "--db", str(base))
+    assert bad.returncode == 1 and says in bad.stderr
+
+
+def test_a_file_of_two_statements_is_refused(base, tmp_path):
+    query = tmp_path / "two.sql"
+    query.write_text("SELECT 1;\nDROP TABLE decisions;\n", encoding="utf-8")
+    with pytest.raises(QueryRefused, match="exactly one statement"):
+        run_one(base, statement_text(None, query))
+
+
+def test_a_research_query_runs_on_a_published_greffe_base(tmp_path):
+    """The views come with every base (sql/views.sql), so sql/research/ runs on any snapshot."""
+    from greffe import db
+    path = tmp_path / "empty.duckdb"
+    db.connect(path).close()
+    publish(path)
+    ok = greffe_sql("--file", str(RESEARCH / "injunction_rate_by_procedure.sql"), "--db", str(path))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.split()[:3] == ["procedure", "decisions", "with_injunction"]
+    assert ok.stdout.splitlines()[-1] == "(0 rows)"

@@ -69,7 +69,8 @@ def located(**extra):
 
 
 NO_FILTERS = dict(court_kind=None, court_code=None, city=None, since=None, until=None, outcome=None,
-                  decision_type=None, procedure=None, topic=None, authority=None, case_number=None)
+                  decision_type=None, procedure=None, topic=None, authority=None, case_number=None,
+                  has_injunction=None, astreinte=None, min_amount=None, max_amount=None)
 
 
 # ---------------------------------------------------------------- one case per file
@@ -122,7 +123,9 @@ def case_fts_ready(con):
 
 
 def case_hit_summary(con):
-    injunction, deadline, astreinte = db.run(con, "hit_summary", id=G).fetchone()
+    assert db.run(con, "hit_summary", ids=["nope"]).fetchall() == [("nope", None, None, None)]
+    decision_id, injunction, deadline, astreinte = db.run(con, "hit_summary", ids=[G, G]).fetchone()
+    assert decision_id == G
     assert injunction["addressee"] == "préfet de l'Isère" and injunction["days"] is None
     assert deadline is None and astreinte is None
 
@@ -240,11 +243,60 @@ def case_rebuild_fts(con):
 
 
 def case_search(con):
-    rows = db.run(con, "search", terms="prefectur", phrases=["non dématérialisé"], **NO_FILTERS,
-                  limit=5).fetchall()
-    assert [r[0] for r in rows] == [G]
-    assert db.run(con, "search", terms="prefectur", phrases=["dématérialisé non"], **NO_FILTERS,
-                  limit=5).fetchall() == []
+    rows = db._dicts(db.run(con, "search", ids=[G, "nope"]))
+    assert [r["id"] for r in rows] == [G] and rows[0]["text"] == TEXT
+    assert db.run(con, "search", ids=[]).fetchall() == []
+
+
+def case_search_macros(con):
+    db.run(con, "search_macros")                            # again: idempotent
+    filtered = "SELECT id FROM greffe_filter(NULL, NULL, $city, NULL, NULL, NULL, NULL, NULL, NULL, " \
+               "$authority, NULL, $inj, $astreinte, $low, NULL)"
+    none = dict(city=None, authority=None, inj=None, astreinte=None, low=None)
+    assert con.execute(filtered, none).fetchall() == [(G,)]
+    assert con.execute(filtered, {**none, "city": "GRENOBLE", "authority": "prefet:isere",
+                                  "inj": True}).fetchall() == [(G,)]
+    assert con.execute(filtered, {**none, "inj": False}).fetchall() == []
+    assert con.execute(filtered, {**none, "astreinte": False}).fetchall() == [(G,)]
+    assert con.execute(filtered, {**none, "low": 0}).fetchall() == []   # an amount implies one
+    (doc,) = db._dicts(con.execute("SELECT * FROM greffe_index_docs()"))
+    assert doc["authorities"] == ["prefet:isere"] and doc["has_injunction"] is True
+    assert doc["astreinte_amounts"] == [] and doc["case_numbers"] == ["2506085"]
+    shown = json.loads(doc["shown"])
+    assert shown["case_numbers"] == ["2506085"] and shown["dispositif_start"] == TEXT.index("O R D")
+    assert shown["injunction"]["addressee"] == "préfet de l'Isère" and shown["astreinte"] is None
+
+
+def case_index_stale(con):
+    (row,) = db._dicts(db.run(con, "index_stale"))
+    assert row["id"] == G and len(row["fingerprint"]) == 32
+    db.run(con, "index_record", rows=json.dumps([{"decision_id": G, "fingerprint": row["fingerprint"]}]),
+           gone=[], clear=False)
+    assert db.run(con, "index_stale").fetchall() == []
+    con.execute("UPDATE decisions SET procedure = NULL")    # filled in or changed: stale again
+    assert [r[0] for r in db.run(con, "index_stale").fetchall()] == [G]
+
+
+def case_index_texts(con):
+    assert db.run(con, "index_texts", ids=[G, "nope"]).fetchall() == [
+        (G, TEXT + "\nM. B A\npréfet de l'Isère fixer un rendez-vous")]
+
+
+def case_index_gone(con):
+    db.run(con, "index_record", rows=json.dumps([{"decision_id": "X_1", "fingerprint": "f"}]),
+           gone=[], clear=False)
+    assert db.run(con, "index_gone").fetchall() == [("X_1",)]
+
+
+def case_index_record(con):
+    db.run(con, "index_record", rows=json.dumps([{"decision_id": "X_1", "fingerprint": "f"},
+                                                 {"decision_id": "X_2", "fingerprint": "g"}]),
+           gone=[], clear=False)
+    db.run(con, "index_record", rows=json.dumps([{"decision_id": "X_2", "fingerprint": "h"}]),
+           gone=["X_1"], clear=False)
+    assert con.execute("SELECT * FROM text_index").fetchall() == [("X_2", "h")]
+    db.run(con, "index_record", rows="[]", gone=[], clear=True)
+    assert con.execute("SELECT count(*) FROM text_index").fetchone() == (0,)
 
 
 def case_seen(con):
@@ -300,6 +352,68 @@ def case_upsert_source(con):
     assert one(con, "SELECT count(*), sum(pages) FROM sources WHERE decision_id = ?", G) == (2, 3)
 
 
+def case_views(con):
+    db.run(con, "views")                                          # again: idempotent
+    assert one(con, "SELECT citation, has_injunction, injunctions, astreinte_pronounced, authorities "
+                    "FROM decisions_v") == ("TA Grenoble, ord., 21 juill. 2025, n° 2506085", True, 1, False,
+                                            ["prefet:isere"])
+    assert one(con, "SELECT authority_kind, measure FROM injunctions_v") == ("prefet", "fixer un rendez-vous")
+    assert one(con, "SELECT name, role FROM parties_v") == ("M. B A", "requerant")
+    assert one(con, "SELECT count(*) FROM astreintes_v") == (0,)
+
+
+
+# ---- the batch statements of greffe.db.load_many, seen_many and record_skips (JSON rows)
+
+def case_batch_known(con):
+    found = db.run(con, "batch_known", ids=json.dumps([G, "CE_1_20200101"]),
+                   shas=json.dumps([SHA, "f" * 64])).fetchall()
+    assert sorted(found) == [("decision", G), ("source", SHA)]
+
+
+def case_insert_decisions(con):
+    rows(con, "insert_decisions", dict(
+        id="CE_458056_20211119", court_kind="CE", court_city=None, court_code="CE", court_name=None,
+        decision_date="2021-11-19", decision_type="decision", formation=None, procedure=None,
+        outcomes=["rejet"], topics=[], warnings=[], text="Texte.", text_sha256="c" * 64,
+        extractor_version=V, now="2025-07-22 09:30:00"))
+    assert one(con, "SELECT decision_date, outcomes, loaded_at FROM decisions WHERE court_kind = 'CE'") == (
+        dt.date(2021, 11, 19), ["rejet"], NOW)
+
+
+def case_insert_search_docs(con):
+    rows(con, "insert_search_docs", dict(id=G, text="Les préfectures", parties="La Cimade", measures="délivrer"))
+    assert one(con, "SELECT body, parties, measures FROM search_docs") == ("prefectur", "cimad", "delivr")
+
+
+def case_insert_sources(con):
+    rows(con, "insert_sources", dict(sha256="c" * 64, decision_id=G, path="/in/2506085.pdf", format="pdf",
+                                     pages=4, ocr=True, extractor_version=V, now="2025-07-22 09:30:00"))
+    assert one(con, "SELECT pages, ocr, loaded_at FROM sources WHERE sha256 = ?", "c" * 64) == (4, True, NOW)
+
+
+def case_ledger_record_many(con):
+    db.run(con, "ledger_record_many", extractor_version=V, now=NOW, rows=json.dumps([
+        dict(sha256="d" * 64, path="/in/x.pdf", outcome="loaded", reason=None, message=None, decision_id=G),
+        dict(sha256=SHA, path="/in/2506085.xml", outcome="loaded", reason=None, message=None, decision_id=G)]))
+    assert one(con, "SELECT count(*), min(seen_at) FROM ledger") == (2, NOW)    # the seeded row updated
+
+
+def case_ledger_skip_many(con):
+    db.run(con, "ledger_skip_many", extractor_version=V, now=NOW, rows=json.dumps([
+        dict(sha256=SHA, path="/in/2506085.xml", reason="already-seen", message=None),
+        dict(sha256=SHA, path="/in/copy.xml", reason="duplicate", message="same bytes")]))
+    assert con.execute("SELECT path, outcome FROM ledger ORDER BY path").fetchall() == [
+        ("/in/2506085.xml", "loaded"), ("/in/copy.xml", "skipped")]        # a skip hides nothing
+
+
+def case_seen_many(con):
+    found = db.run(con, "seen_many", shas=json.dumps([SHA, "f" * 64]), extractor_version=V,
+                   include_quarantined=True).fetchall()
+    assert found == [(SHA,)]
+    assert db.run(con, "seen_many", shas=json.dumps([SHA]), extractor_version="9",
+                  include_quarantined=True).fetchall() == []
+
 CASES = {name.removeprefix("case_"): f for name, f in globals().items() if name.startswith("case_")}
 
 
@@ -327,7 +441,7 @@ def test_statements_are_split_outside_quotes_and_comments():
     assert [s for s, _ in db.statements("delete_decision")][0] == \
         "DELETE FROM case_numbers WHERE decision_id = $id"
     assert len(db.statements("delete_decision")) == 12
-    assert db.parameters("search") >= {"terms", "phrases", "limit", "city"}
+    assert db.parameters("browse") >= {"limit", "city", "min_amount"}
 
 
 def research_queries() -> list[str]:
@@ -339,9 +453,143 @@ def research_queries() -> list[str]:
     return sorted(f"research/{p.name[:-4]}" for p in folder.iterdir() if p.name.endswith(".sql"))
 
 
-@pytest.mark.parametrize("name", research_queries() or [pytest.param(None, marks=pytest.mark.skip(
-    reason="no sql/research/*.sql yet"))])
+@pytest.mark.parametrize("name", research_queries())
 def test_research_query_runs(con, name):
-    assert db.parameters(name) == set(), f"sql/{name}.sql takes parameters: give it a case above"
+    """Each query of sql/research/ is one statement without parameters that returns a table."""
+    assert db.parameters(name) == set(), f"sql/{name}.sql takes parameters: greffe sql --file cannot bind them"
+    assert len(db.statements(name)) == 1, f"sql/{name}.sql: greffe sql --file runs exactly one statement"
     db.run(con, name)
     assert con.description is not None           # it returns a table
+
+
+# ---------------------------------------------------------------- research queries on corpus/
+# Each ready-made query runs as a researcher runs it (greffe sql --file: read-only, locked down)
+# on the published base of the 32 orders of corpus/, and must answer what corpus/gold says.
+
+def _prefet(authority) -> bool:
+    return bool(authority) and (authority.startswith("prefet:") or authority == "prefet-de-police")
+
+
+def _pronounced(f, period=None):
+    return [a for a in f["astreintes"] if a["status"] == "prononcee" and (period is None or a["period"] == period)]
+
+
+def check_prefets_enjoined_under_astreinte_appointments(rows, g, ask):
+    want: dict[str, int] = {}
+    for f in g.values():
+        if (f["court"]["kind"] == "TA" and "2024-01-01" <= f["decision_date"] <= "2025-12-31"
+                and "rendez-vous-prefecture" in f["topics"] and _pronounced(f)
+                and any(_prefet(i["authority"]) for i in f["injunctions"])):
+            want[f["court"]["code"]] = want.get(f["court"]["code"], 0) + 1
+    assert {r["court_code"]: r["decisions"] for r in rows} == want
+    assert len(want) == 8                                           # read in corpus/gold
+    grenoble = next(r for r in rows if r["court_code"] == "TA38")
+    assert grenoble["citations"] == ["TA Grenoble, ord., 21 juill. 2025, n° 2506085"]
+    assert grenoble["largest_astreinte_eur"] == 500
+
+
+def check_astreinte_amounts_by_court(rows, g, ask):
+    want: dict[str, list] = {}
+    for f in g.values():
+        for a in _pronounced(f, "jour"):
+            if a["amount_eur"] is not None:
+                want.setdefault(f["court"]["code"], []).append(a["amount_eur"])
+    assert {r["court_code"]: (r["astreintes"], float(r["min_eur_per_day"]), float(r["max_eur_per_day"]))
+            for r in rows} == {c: (len(v), min(v), max(v)) for c, v in want.items()}
+    assert rows[0]["court_code"] == "TA38" and rows[0]["max_eur_per_day"] == 500    # the largest first
+
+
+def check_deadlines_given_to_prefets(rows, g, ask):
+    want: dict[str, int] = {}
+    for f in g.values():
+        for i in f["injunctions"]:
+            d = i["deadline"]
+            if _prefet(i["authority"]) and d and (d["days"] or d["months"]):
+                label = f"{d['days']} jours" if d["days"] is not None else f"{d['months']} mois"
+                want[label] = want.get(label, 0) + 1
+    got = {r["time_limit"]: r["injunctions"] for r in rows if not r["time_limit"].startswith(("sans", "aucun"))}
+    assert got == want
+    assert [r["time_limit"] for r in rows][:2] == ["2 jours", "8 jours"]         # shortest first
+
+
+def check_anef_outcomes_by_year(rows, g, ask):
+    want: dict[tuple, int] = {}
+    for f in g.values():
+        if "anef" in f["topics"] and f["decision_date"].startswith("2024"):
+            for o in f["outcomes"]:
+                want[(2024, o)] = want.get((2024, o), 0) + 1
+    assert {(r["year"], r["outcome"]): r["decisions"] for r in rows if r["year"] == 2024} == want
+    assert want == {(2024, "rejet"): 2, (2024, "injonction"): 1}   # TA Montpellier 2406021, TA Cergy 2409876
+
+
+def check_most_cited_decisions(rows, g, ask):
+    row = next(r for r in rows if r["cited_number"] == "2207719")
+    assert (row["cited_court"], row["cited_date"], row["citing"]) == \
+        ("TA69", "2023-03-02", ["CAA Lyon, 18 janv. 2024, n° 23LY01845"])
+    text = ask("SELECT text FROM decisions WHERE id = 'CAA69_23LY01845_20240118'")[0]["text"]
+    assert "2207719" in text and "2 mars 2023" in text
+
+
+def check_judges_by_court(rows, g, ask):
+    want: dict[tuple, int] = {}
+    for f in g.values():
+        for j in f["judges"]:
+            want[(f["court"]["code"], j)] = want.get((f["court"]["code"], j), 0) + 1
+    assert {(r["court_code"], r["judge"]): r["decisions"] for r in rows} == want
+
+
+def check_associations_in_court(rows, g, ask):
+    want = {(n, p["name"]) for n, f in g.items() for p in f["parties"] if p["kind"] == "association"}
+    ids = {r["citation"]: r["id"] for r in ask("SELECT citation, id FROM decisions_v")}
+    got = {(ids[r["citation"]], r["association"]) for r in rows}
+    assert got <= want                                   # every row is an association of the gold
+    assert {n for n, _ in got} == {n for n, _ in want}   # and every case with one is there
+    cimade = {n for n, name in want if "La Cimade" in name}
+    assert {n for n, name in got if "La Cimade" in name} == cimade and len(cimade) >= 3
+
+
+def check_injunction_rate_by_procedure(rows, g, ask):
+    want: dict[str, list] = {}
+    for f in g.values():
+        n = want.setdefault(f["procedure"], [0, 0, 0])
+        n[0] += 1
+        n[1] += bool(f["injunctions"])
+        n[2] += bool(_pronounced(f))
+    assert {r["procedure"]: [r["decisions"], r["with_injunction"], r["with_astreinte"]] for r in rows} == want
+    assert rows[0]["procedure"] == "refere-mesures-utiles"          # 16 of the 32 orders
+
+
+RESEARCH_CHECKS = {f"research/{name.removeprefix('check_')}": f
+                   for name, f in globals().items() if name.startswith("check_")}
+
+
+def test_every_research_query_has_a_check():
+    assert sorted(RESEARCH_CHECKS) == research_queries()
+    assert 6 <= len(RESEARCH_CHECKS) <= 8
+
+
+@pytest.fixture(scope="module")
+def corpus_published(tmp_path_factory, corpus_dir):
+    """The base of the 32 orders of corpus/, published (tests/corpus_base.py)."""
+    from corpus_base import corpus_base
+    return corpus_base(tmp_path_factory, corpus_dir)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", research_queries())
+def test_research_query_answers_on_the_corpus(corpus_published, corpus_dir, name):
+    from corpus_base import gold
+    from greffe.sqlshell import run_one, statement_text
+
+    def ask(sql):
+        res = run_one(corpus_published, sql)
+        return [dict(zip(res.columns, r)) for r in res.rows]
+
+    rows = ask(statement_text(None, _research_file(name)))          # as `greffe sql --file` reads it
+    assert rows, f"sql/{name}.sql found nothing on corpus/"
+    RESEARCH_CHECKS[name](rows, gold(corpus_dir), ask)
+
+
+def _research_file(name: str):
+    from importlib import resources
+    return resources.files("greffe.sql").joinpath(f"{name}.sql")

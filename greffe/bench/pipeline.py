@@ -1,0 +1,379 @@
+"""The ingestion benchmark of issue 8: one table of figures, each with its target.
+
+    python -m greffe.bench.pipeline            # the full sizes (an estimated 15 min on an idle
+                                               # 2-core machine; 44 min under a load of 10)
+    python -m greffe.bench.pipeline --quick    # small sizes, to try it (a few minutes)
+
+What it measures, on generated documents (greffe.bench.documents) in a scratch folder:
+  1. PDF pages/s of the whole pipeline (sandboxed parse, clean, zones, extract, load into a
+     fresh base) next to bare pdfplumber `extract_text()` and pypdfium2 text extraction of the
+     same files, all three in ONE process (the pipeline's sandbox child runs one at a time);
+  2. XML decisions/s with 2 worker processes, and 6. the same with 1 worker (the scaling);
+  3. the re-run of an ingestion over every document already ingested (10 000);
+  4. the peak memory (RSS summed over the process tree: main, workers, sandboxes, polled every
+     0.1 s in /proc; shared pages count once per process, so it is an upper bound) of the
+     ingestion of 1 000 and of 10 000 documents;
+  5. `greffe ingest ONE.pdf` from start to end with a temporary Prefect server and against a
+     running one (`prefect server start`, PREFECT_API_URL), beside the same run without Prefect;
+  7. OCR seconds per page of corpus/scans/*.pdf (greffe.pdf.parse_pdf, which calls greffe.ocr).
+Each ingestion runs in a child process (`--child`: plan, skip, process_all, store: what the flow
+does without Prefect); its figures leave out the start-up (imports, spaCy), which figure 5
+measures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FULL = {"pdf": 40, "xml": 400, "memory": (1000, 10000), "scans": None}
+QUICK = {"pdf": 5, "xml": 60, "memory": (100, 300), "scans": 1}
+GB = 1024 ** 3
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("ok" if self.ok else "MISS")
+
+
+# ---------------------------------------------------------------- the child: one ingestion
+
+def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) -> dict:
+    """What a run of the flow does, without Prefect: plan, record skips, process and store `paths`
+    into `db_path`, bring the text index up to date and publish; the seconds of each step.
+    `preload`: load spaCy first when this process extracts (jobs 1): start-up is figure 5, not
+    throughput (worker processes load it at their first decision that needs it)."""
+    from extractors import EXTRACTOR_VERSION
+    from greffe import db, ingest
+    from greffe.publish import publish
+    if preload and jobs <= 1:
+        from greffe.nlp import load_nlp
+        load_nlp()
+    t0 = time.perf_counter()
+    summary = ingest.RunSummary()
+    with ingest.open_writer(db_path) as con:
+        todo, done = ingest.plan(paths, con, EXTRACTOR_VERSION)
+        ingest.skip(con, done, summary, EXTRACTOR_VERSION)
+        t1 = time.perf_counter()
+        if todo:
+            ingest.store(con, ingest.process_all(todo, jobs=jobs), summary, EXTRACTOR_VERSION)
+        t2 = time.perf_counter()
+        db.sync_index(con)             # then what the flow's publish step does: the text index,
+        con.execute("CHECKPOINT")      # a checkpoint and the read-only snapshot
+    publish(db_path)
+    t3 = time.perf_counter()
+    return {"plan_seconds": t1 - t0, "store_seconds": t2 - t1, "publish_seconds": t3 - t2,
+            "seconds": t3 - t0,
+            "loaded": summary.loaded, "skipped": summary.skipped,
+            "set_aside": len(summary.quarantined) + len(summary.retriable),
+            "reasons": sorted({r for _, r, _ in summary.quarantined + summary.retriable})}
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of `pid` and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        p = todo.pop()
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+        todo += children.get(p, [])
+    return total
+
+
+def ingest_in_child(db_path: Path, jobs: int, paths: list[Path], *, preload: bool = True) -> dict:
+    """Run `child` in a new process; its result plus the wall time and the peak tree RSS."""
+    cmd = [sys.executable, "-m", "greffe.bench.pipeline", "--child", str(db_path), str(jobs),
+           "preload" if preload else "lazy", *map(str, paths)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def poll() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            stop.wait(0.1)
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    out, _ = proc.communicate()
+    stop.set()
+    watcher.join()
+    if proc.returncode:
+        raise RuntimeError(f"the ingestion child failed (exit {proc.returncode}): {' '.join(cmd[:6])} ...")
+    result = json.loads(out.strip().splitlines()[-1])
+    return {**result, "wall": time.perf_counter() - start, "peak_rss": peak}
+
+
+# ---------------------------------------------------------------- the figures
+
+def pdf_figures(folder: Path, n: int) -> list[Row]:
+    from greffe.bench.documents import write_pdfs
+    pages = write_pdfs(folder / "pdf", n, seed=1)
+    files = sorted((folder / "pdf").glob("*.pdf"))
+    run = ingest_in_child(folder / "pdf.duckdb", 1, [folder / "pdf"])
+    pipeline = pages / run["store_seconds"]
+    plumber = pages / _timed(_pdfplumber_text, files)
+    pdfium = pages / _timed(_pdfium_text, files)
+    ratio = pipeline / plumber
+    note = f"{n} orders, {pages} pages, 1 process"
+    return [
+        Row(f"1. PDF pages/s, whole pipeline ({note}; {run['loaded']} loaded)", f"{pipeline:.1f}"),
+        Row("1. PDF pages/s, pdfplumber extract_text()", f"{plumber:.1f}"),
+        Row("1. PDF pages/s, pypdfium2 get_text_range()", f"{pdfium:.1f}"),
+        Row("1. pipeline / pdfplumber", f"{ratio:.2f}", ">= 0.7", ratio >= 0.7),
+        Row("1. pipeline / pypdfium2", f"{pipeline / pdfium:.2f}"),
+    ]
+
+
+def _timed(fn, files: list[Path]) -> float:
+    start = time.perf_counter()
+    for f in files:
+        fn(f)
+    return time.perf_counter() - start
+
+
+def _pdfplumber_text(path: Path) -> None:
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def _pdfium_text(path: Path) -> None:
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for page in doc:
+            page.get_textpage().get_text_range()
+    finally:
+        doc.close()
+
+
+def xml_figures(folder: Path, n: int) -> list[Row]:
+    from greffe.bench.documents import write_xml
+    write_xml(folder / "xml", n, seed=2)
+    rates = {}
+    for jobs in (1, 2):
+        run = ingest_in_child(folder / f"xml{jobs}.duckdb", jobs, [folder / "xml"])
+        rates[jobs] = run["loaded"] / run["store_seconds"]
+    scaling = rates[2] / rates[1]
+    return [
+        Row(f"2. XML decisions/s, 2 workers ({n} decisions)", f"{rates[2]:.1f}", ">= 25", rates[2] >= 25),
+        Row(f"6. XML decisions/s, 1 worker ({n} decisions)", f"{rates[1]:.1f}"),
+        Row("6. 2 workers / 1 worker", f"{scaling:.2f}", ">= 1.7", scaling >= 1.7),
+    ]
+
+
+def memory_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
+    from greffe.bench.documents import write_xml
+    rows, peaks = [], []
+    for i, n in enumerate(sizes):
+        docs = folder / f"mem{n}"
+        write_xml(docs, n, seed=10 + i)
+        base = folder / f"mem{n}.duckdb"
+        run = ingest_in_child(base, 2, [docs])
+        peaks.append(run["peak_rss"])
+        rows.append(Row(f"4. peak RSS, ingestion of {n} XML decisions (2 workers; "
+                        f"{run['loaded'] / run['store_seconds']:.1f}/s)",
+                        f"{run['peak_rss'] / GB:.2f} GB", "< 1.5 GB", run["peak_rss"] < 1.5 * GB))
+    again = ingest_in_child(base, 2, [docs], preload=False)
+    flat = peaks[1] <= 1.15 * peaks[0]
+    rows.append(Row(f"4. peak RSS {sizes[1]} / {sizes[0]}", f"{peaks[1] / peaks[0]:.2f}",
+                    "<= 1.15 (flat)", flat))
+    rows.append(Row(f"3. re-run over {again['skipped']} known documents (process wall time)",
+                    f"{again['wall']:.1f} s", "< 15 s", again["wall"] < 15 and again["loaded"] == 0))
+    return rows
+
+
+def overhead_figures(folder: Path) -> list[Row]:
+    from greffe.bench.documents import write_pdfs
+    one = folder / "one"
+    write_pdfs(one, 1, seed=3)
+    pdf = str(next(one.glob("*.pdf")))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.setdefault("PREFECT_HOME", str(folder / "prefect-home"))
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    env.setdefault("DO_NOT_TRACK", "1")
+    greffe = [str(Path(sys.executable).parent / "greffe"), "ingest", pdf]
+    plain = _wall([sys.executable, "-c", "import sys; from greffe.stress import run_ingestion; "
+                   "run_ingestion([sys.argv[1]], sys.argv[2])", pdf, str(folder / "plain.duckdb")], env)
+    temporary = _wall(greffe + ["--db", str(folder / "tmp.duckdb")], env)
+    port = _free_port()
+    server = subprocess.Popen([str(Path(sys.executable).parent / "prefect"), "server", "start",
+                               "--host", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        up = _wait_health(f"http://127.0.0.1:{port}/api/health", 180)
+        running = _wall(greffe + ["--db", str(folder / "run.duckdb")],
+                        {**env, "PREFECT_API_URL": f"http://127.0.0.1:{port}/api"}) if up else None
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    rows = [Row("5. ingest ONE.pdf without Prefect (plain functions, publish included)", f"{plain:.1f} s"),
+            Row("5. greffe ingest ONE.pdf, temporary Prefect server",
+                f"{temporary:.1f} s (Prefect {temporary - plain:.1f} s)")]
+    if running is None:
+        rows.append(Row("5. greffe ingest ONE.pdf, running Prefect server", "server did not start",
+                        "< 5 s", False))
+    else:
+        rows.append(Row("5. greffe ingest ONE.pdf, running Prefect server",
+                        f"{running:.1f} s (Prefect {running - plain:.1f} s)", "< 5 s", running < 5))
+    return rows
+
+
+def _wall(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_health(url: str, timeout: float) -> bool:
+    import urllib.request
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def ocr_figures(limit: int | None) -> list[Row]:
+    from greffe.pdf import parse_pdf
+    scans = sorted((ROOT / "corpus" / "scans").glob("*.pdf"))[:limit]
+    if not scans:
+        return [Row("7. OCR s/page", "no corpus/scans/*.pdf")]
+    pages, start = 0, time.perf_counter()
+    for f in scans:
+        doc = parse_pdf(f.read_bytes(), str(f))
+        pages += doc.source.pages or 0
+    seconds = time.perf_counter() - start
+    return [Row(f"7. OCR seconds per page ({len(scans)} scans, {pages} pages, 1 process)",
+                f"{seconds / max(pages, 1):.2f}")]
+
+
+# ---------------------------------------------------------------- the table
+
+def machine() -> str:
+    import platform
+    model = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return (f"machine: {model}, {os.cpu_count()} cores, {ram / GB:.1f} GB RAM, "
+            f"Python {platform.python_version()}; load average at start {load}")
+
+
+def table(rows: list[Row]) -> str:
+    w0 = max(len("figure"), *(len(r.figure) for r in rows))
+    w1 = max(len("measured"), *(len(r.value) for r in rows))
+    w2 = max(len("target"), *(len(r.target) for r in rows))
+    head = f"| {'figure':<{w0}} | {'measured':<{w1}} | {'target':<{w2}} | ok   |"
+    sep = f"|{'-' * (w0 + 2)}|{'-' * (w1 + 2)}|{'-' * (w2 + 2)}|------|"
+    lines = [head, sep]
+    lines += [f"| {r.figure:<{w0}} | {r.value:<{w1}} | {r.target:<{w2}} | {r.verdict():<4} |" for r in rows]
+    return "\n".join(lines)
+
+
+STEPS = ("pdf", "xml", "memory", "overhead", "ocr")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        print(json.dumps(child(argv[1], int(argv[2]), argv[4:], preload=argv[3] == "preload")))
+        return 0
+    ap = argparse.ArgumentParser(prog="python -m greffe.bench.pipeline", description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes (to develop; figures not comparable)")
+    ap.add_argument("--only", default=",".join(STEPS), help=f"comma-separated steps among {', '.join(STEPS)}")
+    ap.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one, removed)")
+    args = ap.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    steps = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        ap.error(f"unknown step(s) {', '.join(sorted(unknown))}; use {', '.join(STEPS)}")
+    print(machine(), flush=True)
+    folder = args.workdir or Path(tempfile.mkdtemp(prefix="greffe-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    started = time.perf_counter()
+    try:
+        for step in steps:
+            t = time.perf_counter()
+            if step == "pdf":
+                new = pdf_figures(folder, sizes["pdf"])
+            elif step == "xml":
+                new = xml_figures(folder, sizes["xml"])
+            elif step == "memory":
+                new = memory_figures(folder, sizes["memory"])
+            elif step == "overhead":
+                new = overhead_figures(folder)
+            else:
+                new = ocr_figures(sizes["scans"])
+            rows += new
+            for r in new:                   # as they come: a long run shows its progress
+                print(f"  {r.figure}: {r.value} {r.verdict()}", file=sys.stderr, flush=True)
+            print(f"  ({step}: {time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(folder, ignore_errors=True)
+    print(table(rows))
+    print(f"({'quick' if args.quick else 'full'} sizes, {time.perf_counter() - started:.0f} s in all)")
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+-- The text the full-text index holds for each decision of $ids: its text, then its parties'
+-- names and its injunctions' addressees and measures (searched too, not shown).
+SELECT d.id,
+       concat_ws(chr(10), d.text,
+                 (SELECT string_agg(p.name, ' ' ORDER BY p.ordinal) FROM parties p
+                  WHERE p.decision_id = d.id),
+                 (SELECT string_agg(i.addressee || ' ' || i.measure, ' ' ORDER BY i.ordinal)
+                  FROM injunctions i WHERE i.decision_id = d.id)) AS text
+FROM decisions d
+WHERE d.id IN (SELECT unnest(CAST($ids AS VARCHAR[])));
