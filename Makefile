@@ -40,7 +40,7 @@ eval: venv
 eval-scans: venv
 	$(BIN)/python -m greffe.evaluate_scans --shared $(SHARED) --sample 40
 
-BENCH_ARGS ?= --n 100000 --engines tantivy
+BENCH_ARGS ?= --n 100000 --engines greffe
 # PIPELINE_BENCH_ARGS=--quick for small sizes (figures not comparable); the full run takes ~15 min
 # and exits 1 when a figure misses its target (the search benchmark runs anyway).
 PIPELINE_BENCH_ARGS ?=

@@ -7,8 +7,8 @@
 
 A decision matches an alert when it contains every word of the alert's query (stemmed, accents
 and case aside, as `greffe search`) and every quoted phrase, and passes its filters; the match
-is made on the stemmed copy of the decision (`search_docs`), so the full-text index need not be
-rebuilt first. An (alert, decision) pair matches once, whatever the number of runs.
+is made by DuckDB for the filters (sql/alerts_match.sql), then in the full-text index for the
+words, among the decisions of the run only. An (alert, decision) pair matches once, whatever the number of runs.
 
 Delivery: each match is appended to a JSONL outbox file, always, once; and POSTed as JSON to a
 webhook when one is configured (the alert's own, else the run's), retried with exponential

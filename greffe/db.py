@@ -418,13 +418,12 @@ def _insert_many(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision,
     if not items:
         return
     stamp = now.isoformat(sep=" ")
-    decisions, sources, ledger, docs = [], [], [], []
+    decisions, sources, ledger = [], [], []
     children: dict[str, list[dict[str, Any]]] = {}
     for d, tm in items:
         decisions.append({**_decision_row(d, extractor_version, now), "now": stamp})
         for query, rows in _child_rows(d, tm).items():
             children.setdefault(query, []).extend(rows)
-        docs.append(_search_doc(d))
         src = d.source
         sources.append({"sha256": src.sha256, "decision_id": d.id, "path": src.path,
                         "format": src.format, "pages": src.pages, "ocr": bool(src.ocr),
@@ -434,7 +433,6 @@ def _insert_many(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision,
     _insert(con, "insert_decisions", decisions)
     for query, rows in children.items():
         _insert(con, query, rows)
-    _insert(con, "insert_search_docs", docs)
     _insert(con, "insert_sources", sources)
     run(con, "ledger_record_many", rows=_json(ledger), extractor_version=extractor_version, now=now)
 
@@ -577,16 +575,9 @@ def _child_rows(d: Decision, tm: TextMap | None) -> dict[str, list[dict[str, Any
     return rows
 
 
-def _search_doc(d: Decision) -> dict[str, str]:
-    """What the stemmed copy of a decision is made of (sql/upsert_search_doc.sql)."""
-    return {"id": d.id, "text": d.text, "parties": " ".join(p.name for p in d.parties),
-            "measures": " ".join(f"{i.addressee} {i.measure}" for i in d.injunctions)}
-
-
 def _insert_children(con: duckdb.DuckDBPyConnection, d: Decision, tm: TextMap | None) -> None:
     for query, rows in _child_rows(d, tm).items():
         _insert(con, query, rows)
-    run(con, "upsert_search_doc", **_search_doc(d))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, query: str, rows: list[dict[str, Any]]) -> None:
@@ -633,9 +624,10 @@ def reader_index(con: duckdb.DuckDBPyConnection) -> TextIndex | None:
 
 
 def rebuild_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Opt-in, for researchers who query in SQL (`greffe index --duckdb-fts`): DuckDB's fts
-    index over search_docs (stemmed copies), built whole again (minutes at 100 000 decisions;
-    `greffe search` does not use it: it uses the tantivy index)."""
+    """Opt-in, for researchers who want BM25 in SQL: the stemmed copies of every decision
+    (search_docs: text, parties' names, injunctions; made here, not at load, where they cost 60 %
+    of the writing) and DuckDB's fts index over them, built whole again (minutes at 100 000
+    decisions; `greffe search` does not use it: it uses the tantivy index)."""
     run(con, "rebuild_fts", now=_utcnow())
 
 

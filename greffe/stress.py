@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 CHILD_TABLES = ("case_numbers", "judges", "parties", "injunctions", "astreintes", "deadlines",
-                "legal_refs", "cited_decisions", "zones", "pages", "search_docs")
+                "legal_refs", "cited_decisions", "zones", "pages")
 
 
 # ---------------------------------------------------------------- the worker (one ingestion)
@@ -137,8 +137,6 @@ def partial_documents(db_path: Path, reference: dict) -> list[str]:
                                            "(SELECT 1 FROM decisions d WHERE d.id = s.decision_id)",
             "decision without a source": "SELECT count(*) FROM decisions d WHERE NOT EXISTS "
                                          "(SELECT 1 FROM sources s WHERE s.decision_id = d.id)",
-            "decision without its search row": "SELECT count(*) FROM decisions d WHERE NOT EXISTS "
-                                               "(SELECT 1 FROM search_docs s WHERE s.decision_id = d.id)",
             "decision without a 'loaded' ledger row": "SELECT count(*) FROM decisions d WHERE NOT EXISTS "
                 "(SELECT 1 FROM ledger l WHERE l.decision_id = d.id AND l.outcome = 'loaded')",
             "'loaded' ledger row without its decision": "SELECT count(*) FROM ledger l WHERE "

@@ -160,7 +160,7 @@ def test_a_load_that_fails_leaves_nothing_and_the_run_goes_on(con, inbox, monkey
     summary = run(con, [inbox])
     assert summary.loaded == 1
     assert count(con, "decisions") == 1 and count(con, "sources") == 1
-    for table in ("case_numbers", "parties", "injunctions", "deadlines", "zones", "search_docs"):
+    for table in ("case_numbers", "parties", "injunctions", "deadlines", "zones"):
         assert con.execute(f"SELECT count(*) FROM {table} WHERE decision_id = 'TA69_2599202_20250505'"
                            ).fetchone()[0] == 0, table
     state, why, message = con.execute("SELECT outcome, reason, message FROM ledger WHERE path = ?",

@@ -240,6 +240,11 @@ def case_other_sources_count(con):
 def case_rebuild_fts(con):
     db.run(con, "rebuild_fts", now=NOW)
     assert one(con, "SELECT built_at, documents FROM fts_state") == (NOW, 1)
+    # the stemmed copy is made here, from the decision's rows: text, party, injunction
+    body, parties, measures = one(con, "SELECT body, parties, measures FROM search_docs")
+    assert "prefectur" in body.split() and "dematerialis" in body.split()
+    assert parties == "m b"                  # "M. B A": 'a' is a French function word, not indexed
+    assert measures.split() == ["prefet", "iser", "fix", "rend", "vous"]   # the injunction, stemmed
 
 
 def case_search(con):
@@ -340,12 +345,6 @@ def case_terms(con):
     assert sorted(terms.split()) == ["21pa02971", "demand", "ont", "prefectur", "rejet"]
 
 
-def case_upsert_search_doc(con):
-    db.run(con, "upsert_search_doc", id=G, text="La préfète", parties="association La Cimade",
-           measures="délivrer")
-    assert one(con, "SELECT body, parties, measures FROM search_docs") == ("prefet", "associ cimad", "delivr")
-
-
 def case_upsert_source(con):
     db.run(con, "upsert_source", sha256="c" * 64, decision_id=G, path="/in/2506085.pdf", format="pdf",
            pages=3, ocr=False, extractor_version=V, now=NOW)
@@ -379,11 +378,6 @@ def case_insert_decisions(con):
         extractor_version=V, now="2025-07-22 09:30:00"))
     assert one(con, "SELECT decision_date, outcomes, loaded_at FROM decisions WHERE court_kind = 'CE'") == (
         dt.date(2021, 11, 19), ["rejet"], NOW)
-
-
-def case_insert_search_docs(con):
-    rows(con, "insert_search_docs", dict(id=G, text="Les préfectures", parties="La Cimade", measures="délivrer"))
-    assert one(con, "SELECT body, parties, measures FROM search_docs") == ("prefectur", "cimad", "delivr")
 
 
 def case_insert_sources(con):
