@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 demo: venv
-	rm -rf demo.duckdb demo.duckdb.wal demo.duckdb.published demo.duckdb.alerts.jsonl
+	rm -rf demo.duckdb demo.duckdb.wal demo.duckdb.published demo.duckdb.tantivy demo.duckdb.alerts.jsonl
 	$(BIN)/greffe ingest corpus/ --db demo.duckdb
 	$(BIN)/greffe status --db demo.duckdb
 	$(BIN)/greffe search "rendez-vous préfecture astreinte" --db demo.duckdb --limit 5

@@ -193,3 +193,8 @@ def test_the_command_prints_json_with_why(base, tmp_path):
                             "--db", str(base), "--limit", "2"], capture_output=True, text=True)
     assert table.returncode == 0, table.stderr
     assert " 1. TA " in table.stdout and "shares topic" in table.stdout
+
+
+def test_the_readme_draft_is_the_draft_tested_here(corpus_dir):
+    """The README runs `greffe similar corpus/drafts/requete-anef.txt`: the same text as ANEF_DRAFT."""
+    assert (corpus_dir / "drafts" / "requete-anef.txt").read_text(encoding="utf-8") == ANEF_DRAFT
