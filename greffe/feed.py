@@ -80,30 +80,25 @@ class IngestFilters:
     def admits_meta(self, meta: Metadata) -> bool:
         """Before extraction, on what an XML states: False only when the court or the date
         stated is outside the filters (topics need the extraction)."""
-        if self.courts and meta.code_juridiction and meta.code_juridiction.upper() not in self.courts:
-            return False
-        if self.since and meta.date_lecture:
-            try:
-                if dt.date.fromisoformat(meta.date_lecture[:10]) < self.since:
-                    return False
-            except ValueError:
-                return True
-        return True
+        return self._admits_court_and_date(meta.code_juridiction, meta.date_lecture)
 
     def admits(self, decision) -> bool:
         """After extraction: the decision's court code, date and topics. A decision whose court
         or date was not recognised is kept (a missed decision costs more than an extra one)."""
-        code = decision.court.code
+        if not self._admits_court_and_date(decision.court.code, decision.decision_date):
+            return False
+        return not self.topics or bool(set(self.topics) & set(decision.topics))
+
+    def _admits_court_and_date(self, code: str | None, date: str | None) -> bool:
+        """False only when a court code or a date is stated and outside the filters (a date that
+        cannot be read is kept)."""
         if self.courts and code and code.upper() not in self.courts:
             return False
-        if self.since and decision.decision_date:
+        if self.since and date:
             try:
-                if dt.date.fromisoformat(decision.decision_date[:10]) < self.since:
-                    return False
+                return dt.date.fromisoformat(date[:10]) >= self.since
             except ValueError:
-                pass
-        if self.topics and not set(self.topics) & set(decision.topics):
-            return False
+                return True
         return True
 
 

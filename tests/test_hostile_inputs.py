@@ -13,12 +13,12 @@ import shutil
 import struct
 import subprocess
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
 
 from extractors import EXTRACTOR_VERSION
+from factories import bomb_pdf
 from greffe import db, ingest
 
 fpdf = pytest.importorskip("fpdf")
@@ -69,34 +69,6 @@ def broken_xref(data: bytes) -> bytes:
     """Fifty bytes after the header line shift every object: each xref offset is now wrong."""
     head, rest = data.split(b"\n", 1)
     return head + b"\n%" + b" " * 48 + b"\n" + rest
-
-
-def compression_bomb(inflated_mb: int) -> bytes:
-    """A one-page PDF whose content stream is a few KB that inflate to `inflated_mb` MB: zeros
-    deflated 1 MB at a time with a full flush (every chunk gives the same bytes, so one chunk is
-    compressed and repeated; the Adler-32 of n zeros is written by hand), then deflated again."""
-    chunk = 1 << 20
-    z = zlib.compressobj(9)
-    first = z.compress(bytes(chunk)) + z.flush(zlib.Z_FULL_FLUSH)
-    again = z.compress(bytes(chunk)) + z.flush(zlib.Z_FULL_FLUSH)
-    end = z.flush()[:-4]
-    total = inflated_mb * chunk
-    inner = first + again * (inflated_mb - 1) + end + struct.pack(">I", ((total % 65521) << 16) | 1)
-    stream = zlib.compress(inner, 9)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
-            b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
-            + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
 
 
 def thousand_pages() -> bytes:
@@ -197,7 +169,7 @@ def make_inbox(folder: Path) -> None:
     qpdf_encrypt(CORPUS_PDF / LOCKED, folder / "locked.pdf", "secret", "owner")
     qpdf_encrypt(CORPUS_PDF / OWNER, folder / "owner-only.pdf", "", "owner")
     (folder / "scan.pdf").write_bytes(scanned(CORPUS_PDF / SCAN))
-    (folder / "bomb.pdf").write_bytes(compression_bomb(4096))
+    (folder / "bomb.pdf").write_bytes(bomb_pdf(4096))
     (folder / "long.pdf").write_bytes(thousand_pages())
     (folder / "dense.pdf").write_bytes(dense_page(prose))
     (folder / "salad.pdf").write_bytes(dense_page(keyword_salad))
