@@ -813,7 +813,8 @@ def liquidation(*, court: str, number: str, date: str, hearing: str, judge_name:
                 f"Par une requête enregistrée le {fr_date(hearing[:8] + '02')}, {who}, "
                 f"{'représentés' if plural else reqs[0].e('représenté')} par {lawyer}, "
                 f"{'demandent' if plural else 'demande'} au juge des référés :",
-                "1°) de procéder à la liquidation de l'astreinte prononcée par cette ordonnance ;",
+                "1°) " + c.A("de procéder à la liquidation de l'astreinte prononcée par cette ordonnance",
+                             None, None, "demandee") + " ;",
                 "2°) de majorer le taux de "
                 + c.A("l'astreinte pour l'avenir", None, None, "demandee") + " ;" if new_astreinte else
                 "2°) d'enjoindre à l'administration d'exécuter l'ordonnance "
@@ -865,8 +866,10 @@ def liquidation(*, court: str, number: str, date: str, hearing: str, judge_name:
     arts.append(f"**Article {len(arts) + 1} :** La présente ordonnance sera notifiée à {who} et {dfd.au}. "
                 "Copie en sera adressée au directeur régional des finances publiques.")
     c.articles += arts
-    c.notes.append("astreintes: the rate set by the earlier order is recited (prononcee); the sum "
-                   "liquidated is not a rate per period (amount null, status liquidee).")
+    c.notes.append("astreintes: the rate set by the earlier order is recited (prononcee); the "
+                   "liquidation asked for in the visas states no rate (amount null, status demandee, "
+                   "as the CE gold marks an asked liquidation); the sum liquidated is not a rate per "
+                   "period (amount null, status liquidee).")
     sign_ordonnance(c, judge_name, greffier, mande_to=dfd,
                     judge_title="La juge des référés" if judge_fem else "Le juge des référés")
     return c

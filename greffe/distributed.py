@@ -21,9 +21,10 @@ to `greffe ingest` readable under the same names (a shared file system). The wor
 their task runs to the Prefect API of the flow (`shared_prefect_api`): on a cluster of several
 machines, run a Prefect server that they can reach and set PREFECT_API_URL.
 
-Not the same as on one machine: the 300 s limit on extracting one document
-(`greffe.ingest.EXTRACT_SECONDS`) uses SIGALRM, which only works in a main thread, and a Dask
-worker runs its tasks in a thread; an extractor that runs away holds its worker until it ends.
+The 300 s limit on extracting one document (`greffe.ingest.EXTRACT_SECONDS`) holds on a worker
+too: a Dask worker runs its tasks in a thread, where a timer thread stops a runaway extraction
+(`greffe.ingest._extract_limited`), as soon as the extractor's Python code runs again after a
+long C call (one regex search).
 """
 from __future__ import annotations
 

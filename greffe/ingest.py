@@ -96,30 +96,97 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 # An extractor that runs away on a crafted text (100 000 characters of legal keywords) must not
-# stall the run: extraction gets this many seconds per document (in the main thread; a worker
-# thread, where signals cannot be used, runs without the limit).
+# stall the run: extraction gets this many seconds per document, in any thread (the main thread
+# of `greffe ingest`, a `--jobs` worker process, a Dask worker thread): see `_extract_limited`.
 EXTRACT_SECONDS = 300.0
 
 
-class _ExtractionTimeout(Exception):
-    pass
+class _ExtractionTimeout(BaseException):
+    """Extraction ran beyond EXTRACT_SECONDS. A BaseException, as KeyboardInterrupt is: an
+    `except Exception` inside an extractor or a library it calls must not swallow it."""
 
 
 def _extract_limited(doc, nlp, seconds: float | None):
-    import signal
+    """`pipeline.extract_one(doc, nlp)`, stopped with _ExtractionTimeout after `seconds`.
+
+    In the main thread, SIGALRM: its handler runs between two bytecodes, and also inside a long
+    regex search (the `re` engine checks for signals as it backtracks). In any other thread
+    (a Dask worker runs its tasks in threads), where signals cannot be used, a timer thread
+    raises _ExtractionTimeout in the extracting thread (`_raise_in`); Python delivers it at the
+    next bytecode that thread runs, so pure-Python code stops at once, but a long C call (one
+    regex search, a spaCy component) only when it returns."""
     import threading
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds:
         return pipeline.extract_one(doc, nlp)
+    if threading.current_thread() is threading.main_thread():
+        return _with_alarm(pipeline.extract_one, (doc, nlp), seconds)
+    return _with_timer(pipeline.extract_one, (doc, nlp), seconds)
+
+
+def _with_alarm(fn, args, seconds: float):
+    import signal
 
     def expire(signum, frame):
         raise _ExtractionTimeout
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return pipeline.extract_one(doc, nlp)
+        return fn(*args)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Deadline:
+    """The deadline of one extraction in a thread. The lock makes `fire` (timer thread) and
+    `disarm` (extracting thread) exclusive: once disarmed, nothing can be raised any more, and
+    `disarm` says whether the exception was sent (delivered already, or still pending)."""
+
+    def __init__(self, thread_id: int):
+        import threading
+        self.thread_id = thread_id
+        self.lock = threading.Lock()
+        self.armed, self.fired = True, False
+
+    def fire(self) -> None:
+        with self.lock:
+            if self.armed:
+                self.armed, self.fired = False, True
+                _raise_in(self.thread_id, _ExtractionTimeout)
+
+    def disarm(self) -> bool:
+        with self.lock:
+            self.armed = False
+            return self.fired
+
+
+def _with_timer(fn, args, seconds: float):
+    import threading
+    deadline = _Deadline(threading.get_ident())
+    timer = threading.Timer(seconds, deadline.fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        result = fn(*args)
+    finally:
+        timer.cancel()
+        if deadline.disarm():
+            # Time ran out just as `fn` ended (or `fn` swallowed the exception): the exception
+            # may still be pending for this thread. Withdraw it, so that it cannot hit whatever
+            # this thread runs next, and report the timeout here. Delivered in between, it is
+            # the same _ExtractionTimeout, raised a few bytecodes earlier.
+            _raise_in(threading.get_ident(), None)
+            raise _ExtractionTimeout
+    return result
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise `exc` in the thread `thread_id` at its next bytecode (None: withdraw a pending one)."""
+    import ctypes
+    set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    n = set_async_exc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+    if n > 1:       # more than one thread state has that id (never expected): undo
+        set_async_exc(ctypes.c_ulong(thread_id), None)
 
 
 def process_one(item: Item, sha: str | None, nlp) -> Outcome:
