@@ -18,6 +18,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	# the project's own bytecode, written once (an editable install has none, and a shell with
+	# PYTHONDONTWRITEBYTECODE=1 never writes it: every command would compile greffe again)
+	$(BIN)/python -m compileall -q greffe extractors flows
 	$(BIN)/greffe doctor
 	touch $@
 
@@ -45,6 +48,7 @@ BENCH_ARGS ?= --n 100000 --engines greffe
 # and exits 1 when a figure misses its target (the search benchmark runs anyway).
 PIPELINE_BENCH_ARGS ?=
 bench: venv
+	$(BIN)/python -m compileall -q greffe extractors flows
 	-$(BIN)/python -m greffe.bench.pipeline $(PIPELINE_BENCH_ARGS)
 	$(BIN)/python -m greffe.bench.search $(BENCH_ARGS)
 

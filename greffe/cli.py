@@ -66,6 +66,10 @@ def cmd_ingest(args) -> int:
     """Run the ingestion flow (Prefect) over files and folders, then print the summary."""
     from . import db
     db.check_setup()
+    if args.jobs <= 1 and not (args.dask or args.workers) and any(
+            p.is_dir() or p.suffix.lower() == ".pdf" for p in map(Path, args.paths)):
+        from .sandbox import prestart
+        prestart()           # the first PDF's parser starts up while Prefect does
     prefect_defaults(verbose=args.verbose)
     from flows.ingest import ingest_flow
     progress = _Progress() if sys.stderr.isatty() and args.format == "table" else None

@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import re
 import tempfile
@@ -177,15 +178,32 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         if read_only:
             _check_schema(con, target)
         else:
-            con.execute(sql_text("schema"))
-            con.execute(sql_text("schema_feed"))    # archives, alerts, run reports (greffe.feed)
-            con.execute(sql_text("views"))          # researchers' views (decisions_v, ...)
+            _apply_ddl(con)
             _check_schema(con, target)
         con.execute(sql_text("search_macros"))      # greffe_filter, greffe_index_docs (temporary)
     except BaseException:
         con.close()
         raise
     return con
+
+
+# The DDL a writable connection applies: the tables (archives, alerts and run reports of
+# greffe.feed in schema_feed) and the researchers' views (decisions_v, ...). Idempotent.
+_DDL = ("schema", "schema_feed", "views")
+
+
+def _apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply _DDL unless this base already has exactly this DDL (its digest in ddl_applied)."""
+    digest = hashlib.sha256("\0".join(sql_text(n) for n in _DDL).encode()).hexdigest()
+    try:
+        applied = run(con, "ddl_applied").fetchone()
+    except duckdb.CatalogException:            # a new base, or one made before ddl_applied
+        applied = None
+    if applied and applied[0] == digest:
+        return
+    for name in _DDL:
+        con.execute(sql_text(name))
+    run(con, "ddl_record", sha256=digest)
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, target: str) -> None:

@@ -5,11 +5,16 @@ can take the parent down.
 The parent reads the file once (checking that it did not change meanwhile), hashes it, refuses
 at once what is plainly not a whole PDF, and starts `python -m greffe.sandbox`, which:
 
-1. sets RLIMIT_AS (address space) and RLIMIT_CPU to their base values, with hard ceilings;
-2. reads the bytes from its stdin and counts the pages with pypdfium2 (cheap, no content
-   parsed), then raises its soft limits by a per-page allowance, so that a valid 1 000-page
-   document loads while a one-page bomb is stopped by the base limit;
+1. sets RLIMIT_AS (address space) and RLIMIT_CPU to their base values, with hard ceilings,
+   and imports the PDF readers;
+2. reads its order (one JSON line: path, fixed limits, OCR or not) then the bytes from its
+   stdin, and counts the pages with pypdfium2 (cheap, no content parsed), then raises its soft
+   limits by a per-page allowance, so that a valid 1 000-page document loads while a one-page
+   bomb is stopped by the base limit;
 3. runs `greffe.pdf.parse_pdf` and writes the result to its stdout.
+
+Each child parses one document. `prestart` starts the next child ahead of time, so that its
+start-up (half a second of imports) overlaps with other work (`greffe ingest` starting Prefect).
 
 The result travels as JSON plus two raw arrays (the text map), not as a pickle: a child that a
 malicious file took over cannot make the parent run code. The parent enforces the wall clock
@@ -23,6 +28,7 @@ Every failure is an `UnreadableDocument` whose reason is one of: `empty`, `not-a
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -110,25 +116,72 @@ def parse_in_child(path: str, *, timeout: float | None = None, memory_mb: int | 
     data = read_stable(path)
     digest = hashlib.sha256(data).hexdigest()
     check_header(data, path)
-    cmd = [sys.executable, "-m", "greffe.sandbox", "--path", path]
-    if timeout:
-        cmd += ["--timeout", str(timeout)]
-    if memory_mb:
-        cmd += ["--memory-mb", str(memory_mb)]
-    if not ocr:
-        cmd.append("--no-ocr")
-    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONDONTWRITEBYTECODE="1")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_package_root(), env.get("PYTHONPATH")) if p)
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, start_new_session=True)
+    order = json.dumps({"path": path, "timeout": timeout, "memory_mb": memory_mb, "ocr": ocr},
+                       ensure_ascii=False).encode("utf-8") + b"\n"
+    proc = _take_spare() or _start_child()
     try:
-        return _talk(proc, data, path, digest, timeout, memory_mb)
+        return _talk(proc, order + data, path, digest, timeout, memory_mb)
     finally:
         if proc.poll() is None:
             _kill(proc)
-        for fh in (proc.stdin, proc.stdout, proc.stderr):
-            if fh:
-                fh.close()
+        _close(proc)
+
+
+def _start_child() -> subprocess.Popen:
+    """`python -m greffe.sandbox`, in a session of its own, its imports under way at once."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONDONTWRITEBYTECODE="1")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_package_root(), env.get("PYTHONPATH")) if p)
+    return subprocess.Popen([sys.executable, "-m", "greffe.sandbox"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
+
+
+def _close(proc: subprocess.Popen) -> None:
+    for fh in (proc.stdin, proc.stdout, proc.stderr):
+        if fh:
+            fh.close()
+
+
+# A child started ahead of the first document (`prestart`): it imports the PDF readers (half a
+# second) while the parent is busy elsewhere, e.g. starting Prefect. Each child still parses
+# exactly one document.
+_SPARE: tuple[int, str, subprocess.Popen] | None = None   # (our pid, interpreter, child)
+_SPARE_LOCK = threading.Lock()
+
+
+def prestart() -> None:
+    """Start the child of the next `parse_in_child` now, so that its start-up overlaps with
+    what the caller does meanwhile (`greffe ingest` does it before importing Prefect). The
+    child waits for its document; it is killed when this process exits unused."""
+    global _SPARE
+    with _SPARE_LOCK:
+        if _SPARE is None:
+            _SPARE = (os.getpid(), sys.executable, _start_child())
+            atexit.register(_drop_spare)
+
+
+def _take_spare() -> subprocess.Popen | None:
+    """The prestarted child, if it is alive and of the same interpreter; None otherwise (and in
+    a forked worker: the spare belongs to the process that started it)."""
+    global _SPARE
+    with _SPARE_LOCK:
+        if _SPARE is None or _SPARE[0] != os.getpid():
+            return None
+        spare, _SPARE = _SPARE, None
+    _, executable, proc = spare
+    if executable == sys.executable and proc.poll() is None:
+        return proc
+    if proc.poll() is None:
+        _kill(proc)
+    _close(proc)
+    return None
+
+
+def _drop_spare() -> None:
+    proc = _take_spare()
+    if proc is not None:
+        _kill(proc)
+        _close(proc)
 
 
 def _package_root() -> str:
@@ -317,35 +370,38 @@ def _set_limit(kind: int, soft: int, hard: int | None = None) -> None:
 
 
 def _child(argv: list[str]) -> int:
-    import argparse
+    """One document: its order (a JSON line: path, timeout, memory_mb, ocr) then its bytes, on
+    stdin; the readers are imported first, under the base limits, before the order comes."""
     import resource
 
-    ap = argparse.ArgumentParser(prog="python -m greffe.sandbox",
-                                 description="Parse one PDF read from stdin (used by greffe.sandbox).")
-    ap.add_argument("--path", required=True)
-    ap.add_argument("--timeout", type=float, default=None)
-    ap.add_argument("--memory-mb", type=int, default=None)
-    ap.add_argument("--no-ocr", action="store_true")
-    args = ap.parse_args(argv)
-
+    if argv:
+        print("python -m greffe.sandbox takes no arguments: it reads its order and the PDF from "
+              "stdin (greffe.sandbox.parse_in_child writes them)", file=sys.stderr)
+        return 2
     def apply(lim: Limits, ceiling: Limits) -> None:
         _set_limit(resource.RLIMIT_AS, lim.memory_mb << 20, ceiling.memory_mb << 20)
         _set_limit(resource.RLIMIT_CPU, lim.cpu_seconds, ceiling.cpu_seconds + 5)
 
-    fixed = {"timeout": args.timeout, "memory_mb": args.memory_mb}
+    apply(limits_for(None), limits_for(MAX_PAGES))
+    import pdfminer.layout  # noqa: F401 - the readers, imported before the order comes
+    import pdfplumber  # noqa: F401
+    import pypdfium2  # noqa: F401
+    from .pdf import parse_pdf
+    order = json.loads(sys.stdin.buffer.readline() or b"{}")
+    path = str(order.get("path") or "<stdin>")
+    fixed = {"timeout": order.get("timeout"), "memory_mb": order.get("memory_mb")}
     ceiling = limits_for(MAX_PAGES, **fixed)
     apply(limits_for(None, **fixed), ceiling)
     out = sys.stdout.buffer
-    oom = f"E too-large\t{args.path}: reading it needed more than the memory a PDF may use " \
+    oom = f"E too-large\t{path}: reading it needed more than the memory a PDF may use " \
           "(a compression bomb or a huge image); the file was set aside\n".encode()
     try:
         data = sys.stdin.buffer.read()
-        from .pdf import parse_pdf
-        pages = count_pages(data, args.path)
+        pages = count_pages(data, path)
         apply(limits_for(pages, **fixed), ceiling)
         out.write(b"P %d\n" % pages)
         out.flush()
-        doc = parse_pdf(data, args.path, ocr=not args.no_ocr)
+        doc = parse_pdf(data, path, ocr=order.get("ocr", True))
         payload = encode_result(doc)
         del doc
         out.write(payload)

@@ -49,20 +49,19 @@ def run_ingestion(paths: list[str], db_path: str, *, say=lambda line: None) -> N
     from . import db, ingest
     from .publish import publish, snapshots
     summary = ingest.RunSummary()
-    with ingest.open_writer(db_path) as con:
+    with ingest.open_writer(db_path) as con:            # one writer connection, as the flow
         todo, done = ingest.plan(paths, con, EXTRACTOR_VERSION)
-    say(f"planned {len(todo)} {len(done)}")
-    with ingest.open_writer(db_path) as con:
+        say(f"planned {len(todo)} {len(done)}")
         ingest.skip(con, done, summary, EXTRACTOR_VERSION)
-    if todo:
-        with ingest.open_writer(db_path) as con:
+        if todo:
             ingest.store(con, ingest.process_all(todo), summary, EXTRACTOR_VERSION,
                          lambda s: say(f"stored {s.loaded + len(s.quarantined) + len(s.retriable)}"))
-    if todo or not snapshots(db_path):
-        say("publishing")
-        with ingest.open_writer(db_path) as con:
+        publishing = bool(todo) or not snapshots(db_path)
+        if publishing:
+            say("publishing")
             db.sync_index(con)
             con.execute("CHECKPOINT")
+    if publishing:
         publish(db_path)
     say("done")
 

@@ -187,3 +187,36 @@ def test_limits_grow_with_the_page_count():
     assert long.cpu_seconds >= long.wall_seconds
     fixed = limits_for(1000, timeout=5, memory_mb=300)     # what the caller fixes stays fixed
     assert (fixed.memory_mb, fixed.wall_seconds) == (300, 5)
+
+
+# ---------------------------------------------------------------- a child started ahead
+
+def test_a_prestarted_child_parses_the_next_document(tmp_path):
+    from greffe import sandbox
+    sandbox.prestart()
+    spare = sandbox._SPARE[2]
+    doc = parse_in_child(write(tmp_path, "ok.pdf", small_pdf()))
+    assert sandbox._SPARE is None and spare.returncode == 0     # that child did the work, and ended
+    assert " ".join(doc.text.split()) == BODY
+
+
+def test_a_prestarted_child_obeys_the_limits_of_its_order(bomb):
+    from greffe import sandbox
+    sandbox.prestart()
+    assert reason_of(bomb, memory_mb=256) == "too-large"          # the order's own memory limit
+    sandbox.prestart()
+    assert reason_of(bomb, memory_mb=6000, timeout=0.5) == "timeout"
+
+
+def test_a_dead_prestarted_child_is_replaced(tmp_path):
+    from greffe import sandbox
+    sandbox.prestart()
+    sandbox._kill(sandbox._SPARE[2])
+    assert " ".join(parse_in_child(write(tmp_path, "ok.pdf", small_pdf())).text.split()) == BODY
+
+
+def test_the_child_refuses_arguments():
+    import sys
+    run = subprocess.run([sys.executable, "-m", "greffe.sandbox", "--path", "x.pdf"],
+                         capture_output=True, text=True, input="")
+    assert run.returncode == 2 and "stdin" in run.stderr

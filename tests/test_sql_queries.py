@@ -82,6 +82,16 @@ def case_schema(con):
     assert one(con, "SELECT greffe_flat('NON-Dématérialisé, voie')") == (" non dematerialise voie ",)
 
 
+def case_ddl_applied(con):
+    (digest,) = db.run(con, "ddl_applied").fetchone()          # connect recorded what it applied
+    assert len(digest) == 64 and set(digest) <= set("0123456789abcdef")
+
+
+def case_ddl_record(con):
+    db.run(con, "ddl_record", sha256="f" * 64)
+    assert db.run(con, "ddl_applied").fetchall() == [("f" * 64,)]     # one row, replaced
+
+
 def case_browse(con):
     rows = db.run(con, "browse", **NO_FILTERS, limit=5).fetchall()
     assert [r[0] for r in rows] == [G]
@@ -273,18 +283,21 @@ def case_search_macros(con):
 
 
 def case_index_stale(con):
-    (row,) = db._dicts(db.run(con, "index_stale"))
+    everything = dict(first_row=None, end_row=None)
+    (row,) = db._dicts(db.run(con, "index_stale", first_row=0, end_row=1))
     assert row["id"] == G and len(row["fingerprint"]) == 32
+    assert db.run(con, "index_stale", first_row=1, end_row=2).fetchall() == []   # not in the page
     db.run(con, "index_record", rows=json.dumps([{"decision_id": G, "fingerprint": row["fingerprint"]}]),
            gone=[], clear=False)
-    assert db.run(con, "index_stale").fetchall() == []
+    assert db.run(con, "index_stale", **everything).fetchall() == []
     con.execute("UPDATE decisions SET procedure = NULL")    # filled in or changed: stale again
-    assert [r[0] for r in db.run(con, "index_stale").fetchall()] == [G]
+    assert [r[0] for r in db.run(con, "index_stale", **everything).fetchall()] == [G]
 
 
 def case_index_texts(con):
-    assert db.run(con, "index_texts", ids=[G, "nope"]).fetchall() == [
+    assert db.run(con, "index_texts", ids=[G, "nope"], first_row=None, end_row=None).fetchall() == [
         (G, TEXT + "\nM. B A\npréfet de l'Isère fixer un rendez-vous")]
+    assert db.run(con, "index_texts", ids=[G], first_row=1, end_row=2).fetchall() == []  # not in the page
 
 
 def case_index_gone(con):
