@@ -67,7 +67,7 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
     read once; `skip` records the second path)."""
     todo, done = [], []
     first_path: dict[str, str] = {}
-    for chunk in _chunks(((item, fingerprint(item)) for item in discover(paths)), PLAN_CHUNK):
+    for chunk in pipeline.chunks(((item, fingerprint(item)) for item in discover(paths)), PLAN_CHUNK):
         known = db.seen_many(con, (sha for _, sha in chunk if sha), extractor_version,
                              include_quarantined=not retry_quarantined)
         for item, sha in chunk:
@@ -82,17 +82,6 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
 
 # `plan` asks the ledger about this many files at once; `skip` records as many per statement.
 PLAN_CHUNK = 1000
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for x in items:
-        chunk.append(x)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # An extractor that runs away on a crafted text (100 000 characters of legal keywords) must not
@@ -321,7 +310,7 @@ def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
          extractor_version: str) -> None:
     """Record in the ledger every document `plan` found done: 'already-seen', or 'duplicate'
     (the same bytes as another file of this run, which is read once)."""
-    for chunk in _chunks(done, PLAN_CHUNK):
+    for chunk in pipeline.chunks(done, PLAN_CHUNK):
         known = db.seen_many(con, (sha for _, sha in chunk), extractor_version,
                              include_quarantined=True)
         db.record_skips(con, [

@@ -143,29 +143,50 @@ def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> It
     return run_all(process, todo, jobs=jobs)
 
 
-# How many documents per worker are handed out ahead of the one the consumer waits for.
+# How many documents per worker are handed out ahead of the one the consumer waits for, and how
+# many go to a worker in one task (each task crosses the process boundary twice: fewer, larger
+# crossings cost the writer's process less).
 IN_FLIGHT = 8
+TASK_SIZE = 4
 
 
 def run_all(fn: Callable[[Item, str | None, object], Outcome], todo: Iterable[tuple[Item, str | None]],
             *, jobs: int = 1) -> Iterator[Outcome]:
     """`fn(item, sha, nlp)` over every item, in order, on `jobs` worker processes (1: in this
     one). spaCy is loaded by a process when an extractor first calls it (`LazyNLP`). Streaming:
-    at most IN_FLIGHT documents per worker are submitted ahead of the consumer (`pool.map` would
-    submit them all and keep every result until the consumer took it). `fn` must be a function
-    of a module (the workers import it by name)."""
+    the items go to the workers TASK_SIZE at a time, and at most IN_FLIGHT documents per worker
+    are submitted ahead of the consumer (`pool.map` would submit them all and keep every result
+    until the consumer took it). `fn` must be a function of a module (the workers import it by
+    name)."""
     if jobs <= 1:
         for item, sha in todo:
             yield fn(item, sha, _NLP)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque = deque()
-        for item, sha in todo:
-            pending.append(pool.submit(fn, item, sha, _NLP))
-            if len(pending) >= IN_FLIGHT * jobs:
-                yield pending.popleft().result()
+        for chunk in chunks(todo, TASK_SIZE):
+            pending.append(pool.submit(_run_chunk, fn, chunk))
+            if len(pending) * TASK_SIZE >= IN_FLIGHT * jobs:
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
+
+
+def _run_chunk(fn: Callable[[Item, str | None, object], Outcome],
+               chunk: list[tuple[Item, str | None]]) -> list[Outcome]:
+    return [fn(item, sha, _NLP) for item, sha in chunk]
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last one shorter)."""
+    chunk: list = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 _NLP = LazyNLP()

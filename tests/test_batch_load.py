@@ -145,9 +145,10 @@ def test_a_rerun_records_one_skip_per_file_and_copies_as_duplicates(tmp_path):
 
 @pytest.mark.slow
 def test_two_workers_give_the_outcomes_in_order(tmp_path):
-    inbox = xml_inbox(tmp_path, 997, 12)
+    inbox = xml_inbox(tmp_path, 997, 13)          # 13: tasks of 4 documents, the last one of 1
     con = db.connect(tmp_path / "g.duckdb")
     todo, _ = ingest.plan([str(inbox)], con, EXTRACTOR_VERSION)
+    assert len(todo) == 13
     outs = list(ingest.process_all(todo, jobs=2))
     assert [o.item.path for o in outs] == [i.path for i, _ in todo]
     assert all(isinstance(o, ingest.Extracted) for o in outs)
