@@ -8,6 +8,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import time
 import zlib
 from pathlib import Path
 
@@ -196,7 +197,8 @@ def test_a_prestarted_child_parses_the_next_document(tmp_path):
     sandbox.prestart()
     spare = sandbox._SPARE[2]
     doc = parse_in_child(write(tmp_path, "ok.pdf", small_pdf()))
-    assert sandbox._SPARE is None and spare.returncode == 0     # that child did the work, and ended
+    assert spare.returncode == 0                                 # that child did the work, and ended
+    assert sandbox._SPARE[2] is not spare and sandbox._SPARE[2].poll() is None   # the next one waits
     assert " ".join(doc.text.split()) == BODY
 
 
@@ -213,6 +215,26 @@ def test_a_dead_prestarted_child_is_replaced(tmp_path):
     sandbox.prestart()
     sandbox._kill(sandbox._SPARE[2])
     assert " ".join(parse_in_child(write(tmp_path, "ok.pdf", small_pdf())).text.split()) == BODY
+
+
+def test_the_waiting_child_is_killed_when_the_process_exits(tmp_path):
+    import sys
+    code = ("import sys; from greffe import sandbox; sandbox.prestart(); "
+            "print(sandbox._SPARE[2].pid, flush=True)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    pid = int(run.stdout)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"      # a zombie has ended
 
 
 def test_the_child_refuses_arguments():
