@@ -79,16 +79,18 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -97,6 +99,9 @@ from .errors import DatabaseNotFound, DecisionNotFound, InvalidFilter, SetupErro
 from .textindex import TextIndex, _folded_bytes
 from .model import (DECISION_TYPES, OUTCOMES, PROCEDURES, Astreinte, Decision, Deadline, Span,
                     TextMap)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 COURT_KINDS = ("TA", "CAA", "CE")
@@ -109,6 +114,19 @@ LEDGER_OUTCOMES = ("loaded", "skipped", "quarantined", "retriable")
 # Nothing is ever installed or auto-loaded; the directory only has to exist somewhere harmless
 # so that DuckDB never writes into ~/.duckdb.
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+# DuckDB's memory on the writer of an ingestion (`limit_writer_memory`). Unbounded (80 % of the
+# RAM by default), DuckDB keeps in its buffers every block it reads or writes, so the writer grew
+# with the base (bench figure 4). The writer works on batches (at most 64 decisions a statement,
+# pages of 1 024 rows for the text index); beyond the limit DuckDB drops cached blocks (read again
+# from the file) and spills what it must keep to <base>.tmp. What it cannot drop (the rows and
+# index entries written since the last checkpoint) reached 60 MB at 10 000 decisions: 64 MB made
+# the sync after the load fail (Out of Memory) and the load a third slower, hence twice that.
+# Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
+# step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
+WRITER_MEMORY_MB = 128
+WRITER_MEMORY_CEILING_MB = max(WRITER_MEMORY_MB,
+                               os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
 
 
 class SearchIndexMissing(SetupError):
@@ -144,6 +162,35 @@ def check_setup() -> Path:
         f"full-text extension for duckdb {', '.join(shipped) or '(none)'}; the two must be the "
         f"same version: pip install -c constraints.txt -e . (duckdb==1.5.5 "
         f"duckdb-extension-fts==1.5.5)")
+
+
+def limit_writer_memory(con: duckdb.DuckDBPyConnection, limit_mb: int = WRITER_MEMORY_MB) -> None:
+    """Bound DuckDB's memory on the writable base `con` (WRITER_MEMORY_MB: why and how much)."""
+    con.execute(f"SET memory_limit = '{int(limit_mb)}MB'")
+    con.execute(f"SET VARIABLE greffe_writer_mb = {int(limit_mb)}")
+
+
+def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
+    """Double the writer's bound after DuckDB ran out of it (what it cannot drop grows with the
+    base: its indexes), up to WRITER_MEMORY_CEILING_MB; False when there is no bound to raise."""
+    current = con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
+    if current is None or current >= WRITER_MEMORY_CEILING_MB:
+        return False
+    raised = min(2 * current, WRITER_MEMORY_CEILING_MB)
+    log.warning("DuckDB needed more than %d MB on the writer; its bound is now %d MB", current, raised)
+    limit_writer_memory(con, raised)
+    return True
+
+
+def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
+    """Run `step` (a whole transaction, or a step that a second run redoes safely); when DuckDB
+    runs out of the writer's bound, raise the bound and run it again."""
+    while True:
+        try:
+            return step()
+        except duckdb.OutOfMemoryException:
+            if not _more_writer_memory(con):
+                raise
 
 
 def duckdb_version() -> str:
@@ -376,8 +423,10 @@ def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | 
     """Write one decision, its source and its ledger row in one transaction (see the module
     docstring for what happens when the decision or the source is already there). Any error
     rolls the whole document back and is raised again: the caller quarantines the document."""
-    with _transaction(con):
-        _load(con, decision, textmap, extractor_version, _utcnow())
+    def step() -> None:
+        with _transaction(con):
+            _load(con, decision, textmap, extractor_version, _utcnow())
+    with_headroom(con, step)
 
 
 @contextmanager
@@ -407,11 +456,14 @@ def load_many(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision, Te
     if not items:
         return
     now = _utcnow()
-    with _transaction(con):
-        fresh, others = _split_fresh(con, items)
-        _insert_many(con, fresh, extractor_version, now)
-        for decision, textmap in others:
-            _load(con, decision, textmap, extractor_version, now)
+
+    def step() -> None:
+        with _transaction(con):
+            fresh, others = _split_fresh(con, items)
+            _insert_many(con, fresh, extractor_version, now)
+            for decision, textmap in others:
+                _load(con, decision, textmap, extractor_version, now)
+    with_headroom(con, step)
 
 
 def _split_fresh(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision, TextMap | None]]
@@ -630,7 +682,7 @@ def sync_index(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     its decisions: add the new and changed ones, delete the gone ones, one commit; repairs what
     a killed run left behind (greffe.searchindex). {'added': n, 'deleted': n, 'rebuilt': 0|1}."""
     from .searchindex import sync
-    return sync(con)
+    return with_headroom(con, lambda: sync(con))
 
 
 def reader_index(con: duckdb.DuckDBPyConnection) -> TextIndex | None:

@@ -322,4 +322,6 @@ def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
 
 
 def open_writer(path: str | Path):
-    return db.connect(path)
+    con = db.connect(path)
+    db.limit_writer_memory(con)      # DuckDB's memory bounded (raised when a step needs more)
+    return con

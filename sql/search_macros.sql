@@ -84,7 +84,11 @@ LEFT JOIN inj USING (id) LEFT JOIN dl USING (id) LEFT JOIN ast USING (id);
 -- of it that changes whenever any of it does (a re-extraction stamps a new loaded_at; a second
 -- source fills the court or the date in): greffe.searchindex.sync compares it with what the
 -- index holds (table text_index) to add, replace and delete only what changed.
-CREATE OR REPLACE TEMP MACRO greffe_index_docs() AS TABLE
+-- `first_row` and `end_row` (NULL: no bound) keep the decisions whose rowid is >= first_row and
+-- < end_row: a page of the base in the order it is stored, whose cost and memory are the page's
+-- (greffe.searchindex reads the base a page at a time, never all its rows at once).
+--   SELECT * FROM greffe_index_docs(first_row := 0, end_row := 1024)
+CREATE OR REPLACE TEMP MACRO greffe_index_docs(first_row := NULL, end_row := NULL) AS TABLE
 SELECT id, court_kind, court_city AS city, court_code AS code, decision_date,
        decision_type, procedure, outcomes, topics, authorities, case_numbers, has_injunction,
        astreinte_amounts, shown,
@@ -115,5 +119,9 @@ FROM (
                injunction := h.injunction, deadline := h.deadline, astreinte := h.astreinte))
                 AS VARCHAR) AS shown
     FROM decisions d
-    LEFT JOIN greffe_hit_summary((SELECT list(id) FROM decisions)) h ON h.id = d.id
+    LEFT JOIN greffe_hit_summary((SELECT list(id) FROM decisions
+                                  WHERE (first_row IS NULL OR rowid >= first_row)
+                                    AND (end_row IS NULL OR rowid < end_row))) h
+           ON h.id = d.id
+    WHERE (first_row IS NULL OR d.rowid >= first_row) AND (end_row IS NULL OR d.rowid < end_row)
 );

@@ -45,3 +45,22 @@ def bomb_pdf(inflated_mb: int) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return bytes(out)
+
+
+def kill_when_it_says(code: str, args: list[str], line: str) -> None:
+    """Run `python -c code *args` (the tests and the project importable) in a session of its own,
+    wait until it prints `line`, then kill -9 its whole process group."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+    tests = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == line
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

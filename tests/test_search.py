@@ -4,22 +4,18 @@ and user input searched literally through the command line."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from factories import kill_when_it_says
 from greffe import cli, db
 from greffe.errors import InvalidFilter
 from greffe.publish import KEEP, index_dir, publish, snapshots
 from test_db import C, E, G, P, VERSION, caa_paris, ce, four_decisions, ids, ta_cergy, ta_grenoble
 
-TESTS = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
@@ -153,14 +149,7 @@ KILLED_BEFORE_THE_INDEX_COMMIT = textwrap.dedent("""
 @pytest.mark.slow
 def test_a_run_killed_before_the_index_commit_is_repaired_by_the_next(tmp_path):
     path = tmp_path / "greffe.duckdb"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), str(TESTS.parent)])}
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_BEFORE_THE_INDEX_COMMIT, str(path)],
-                            stdout=subprocess.PIPE, text=True, start_new_session=True, env=env)
-    try:
-        assert proc.stdout.readline().strip() == "before the commit"
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    kill_when_it_says(KILLED_BEFORE_THE_INDEX_COMMIT, [str(path)], "before the commit")
     con = db.connect(path)
     assert con.execute("SELECT decision_id FROM text_index").fetchall() == [(G,)]
     assert db.sync_index(con) == {"added": 2, "deleted": 1, "rebuilt": 0}

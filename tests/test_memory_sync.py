@@ -1,0 +1,153 @@
+"""The text index is kept in step a page of the base at a time (greffe.searchindex.docs), with a
+commit every _COMMIT decisions: the memory of a sync does not grow with the base (bench figure
+4). A sync by pages of 2 rows indexes what a sync in one page does, never asks DuckDB for more
+than a page, and a run killed between two commits is repaired by the next one."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factories import kill_when_it_says
+from greffe import db, searchindex
+from greffe.textindex import TextIndex
+from test_db import C, E, G, P, VERSION, caa_paris, ce, ids, ta_cergy, ta_grenoble
+
+C2 = "TA95_2403399_20240313"
+
+
+def five():
+    return (ta_grenoble(), ta_cergy(), ce(), caa_paris(),
+            ta_cergy(id=C2, numbers=("2403399",), date="2024-03-13", path="/in/other.xml"))
+
+
+def _loaded(path: Path):
+    con = db.connect(path)
+    for d in five():
+        db.load(con, d, None, VERSION)
+    return con
+
+
+def _held(con) -> set[str]:
+    """The ids text_index records, after checking that none of them is stale."""
+    assert db.run(con, "index_stale", first_row=None, end_row=None).fetchall() == []
+    return {r[0] for r in con.execute("SELECT decision_id FROM text_index").fetchall()}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("préfet", {G, P}),                 # « préfet de l'Isère », « préfet de police »
+    ("anef", {C, C2}),
+    ('"pas lieu de statuer"', {E}),       # a phrase
+])
+def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch, query, expected):
+    whole = _loaded(tmp_path / "whole.duckdb")
+    assert db.sync_index(whole) == {"added": 5, "deleted": 0, "rebuilt": 0}
+
+    asked: list[tuple[str, dict]] = []
+    run = db.run
+
+    def spy(con, name, /, **params):
+        asked.append((name, params))
+        return run(con, name, **params)
+    commits = []
+    commit = TextIndex.commit
+
+    def counted(self):
+        commits.append(len(self))
+        commit(self)
+    monkeypatch.setattr(searchindex, "_BATCH", 2)
+    monkeypatch.setattr(searchindex, "_COMMIT", 3)
+    monkeypatch.setattr(searchindex.db, "run", spy)
+    monkeypatch.setattr(TextIndex, "commit", counted)
+    paged = _loaded(tmp_path / "paged.duckdb")
+    assert db.sync_index(paged) == {"added": 5, "deleted": 0, "rebuilt": 0}
+
+    stale = [p for name, p in asked if name == "index_stale"]
+    assert len(stale) >= 3 and all(p["end_row"] - p["first_row"] == 2 for p in stale)
+    assert all(len(p["ids"]) <= 2 for name, p in asked if name == "index_texts")
+    assert commits == [0]               # one commit after 3 decisions, then the closing one
+    assert _held(paged) == _held(whole) == {G, C, C2, E, P}
+    assert ids(db.search(paged, query)) == ids(db.search(whole, query)) == expected
+    assert db.sync_index(paged) == {"added": 0, "deleted": 0, "rebuilt": 0}
+    whole.close()
+    paged.close()
+
+
+# A run whose sync, by pages of 2 decisions and a commit every 2, is killed at its second commit
+# (`commit`: 2 decisions committed and recorded, 2 more added but not committed) or after it,
+# before its record (`record`: the index holds 4, text_index 2).
+KILLED_BETWEEN_COMMITS = textwrap.dedent("""
+    import sys, time
+    from greffe import db, searchindex, textindex
+    from test_memory_sync import VERSION, five
+    con = db.connect(sys.argv[1])
+    for d in five():
+        db.load(con, d, None, VERSION)
+    searchindex._BATCH, searchindex._COMMIT = 2, 2
+    calls = []
+    def stop(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            print("between two commits", flush=True)
+            time.sleep(600)
+        return original(*args)
+    if sys.argv[2] == "commit":
+        original = textindex.TextIndex.commit
+        textindex.TextIndex.commit = stop
+    else:
+        original = searchindex._record
+        searchindex._record = stop
+    db.sync_index(con)
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where, held, repair", [
+    ("commit", 2, {"added": 3, "deleted": 0, "rebuilt": 0}),   # the 3 not committed are added
+    ("record", 2, {"added": 5, "deleted": 0, "rebuilt": 1}),   # index ahead of its record: rebuilt
+])
+def test_a_sync_killed_between_two_commits_is_repaired_by_the_next(tmp_path, where, held, repair):
+    path = tmp_path / "greffe.duckdb"
+    kill_when_it_says(KILLED_BETWEEN_COMMITS, [str(path), where], "between two commits")
+    con = db.connect(path)
+    assert con.execute("SELECT count(*) FROM text_index").fetchone()[0] == held
+    assert db.sync_index(con) == repair
+    assert ids(db.search(con, "anef")) == {C, C2}
+    assert ids(db.search(con, "préfet")) == {G, P}
+    assert ids(db.search(con, None, limit=10)) == {G, C, C2, E, P}
+    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0}
+    con.close()
+
+
+# ---------------------------------------------------------------- the writer's memory bound
+
+def test_the_writer_is_bounded(tmp_path):
+    from greffe import ingest
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        assert con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0] == db.WRITER_MEMORY_MB
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("122.0 MiB")
+
+
+def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):
+    from greffe import ingest
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        db.limit_writer_memory(con, 1)                    # far too little for any insert
+        db.load_many(con, [(d, None) for d in five()], VERSION)
+        assert con.execute("SELECT count(*) FROM decisions").fetchone()[0] == 5
+        raised = con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
+        assert raised > 1 and "its bound is now" in caplog.text
+        assert {h.id for h in db.search(con, "préfet", limit=10)} == {G, P}   # the sync too
+
+
+def test_at_the_ceiling_the_error_is_raised_and_nothing_is_written(tmp_path, monkeypatch):
+    import duckdb
+
+    from greffe import ingest
+    monkeypatch.setattr(db, "WRITER_MEMORY_CEILING_MB", 1)
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        db.limit_writer_memory(con, 1)
+        with pytest.raises(duckdb.OutOfMemoryException):
+            db.load_many(con, [(d, None) for d in five()], VERSION)
+        con.execute("SET memory_limit = '128MB'")
+        assert con.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
