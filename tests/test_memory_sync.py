@@ -127,6 +127,8 @@ def test_the_writer_is_bounded(tmp_path):
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         assert con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0] == db.WRITER_MEMORY_MB
         assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("122.0 MiB")
+        assert con.execute("SELECT current_setting('threads')").fetchone()[0] == db.WRITER_THREADS
+        assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0].startswith("953.6 MiB")
 
 
 def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):

@@ -222,7 +222,7 @@ def xml_figures(folder: Path, n: int) -> list[Row]:
         Row(f"2. XML decisions/s, 2 workers ({n} decisions; {_best(rates[2])})", f"{best[2]:.1f}",
             ">= 25", best[2] >= 25),
         Row(f"6. XML decisions/s, 1 worker ({n} decisions; {_best(rates[1])})", f"{best[1]:.1f}"),
-        Row("6. 2 workers / 1 worker", f"{scaling:.2f}", ">= 1.7", scaling >= 1.7),
+        Row("6. 2 workers / 1 worker", f"{scaling:.3f}", ">= 1.7", scaling >= 1.7),
     ]
 
 
