@@ -257,9 +257,14 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 _DDL = ("schema", "schema_feed", "views")
 
 
+@cache
+def _ddl_digest() -> str:
+    return hashlib.sha256("\0".join(sql_text(n) for n in _DDL).encode()).hexdigest()
+
+
 def _apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
     """Apply _DDL unless this base already has exactly this DDL (its digest in ddl_applied)."""
-    digest = hashlib.sha256("\0".join(sql_text(n) for n in _DDL).encode()).hexdigest()
+    digest = _ddl_digest()
     try:
         applied = run(con, "ddl_applied").fetchone()
     except duckdb.CatalogException:            # a new base, or one made before ddl_applied

@@ -124,9 +124,7 @@ def parse_in_child(path: str, *, timeout: float | None = None, memory_mb: int | 
     try:
         return _talk(proc, order + data, path, digest, timeout, memory_mb)
     finally:
-        if proc.poll() is None:
-            _kill(proc)
-        _close(proc)
+        _discard(proc)
 
 
 def _start_child() -> subprocess.Popen:
@@ -138,7 +136,10 @@ def _start_child() -> subprocess.Popen:
                             start_new_session=True)
 
 
-def _close(proc: subprocess.Popen) -> None:
+def _discard(proc: subprocess.Popen) -> None:
+    """Kill the child if it still runs (and its process group), and close its pipes."""
+    if proc.poll() is None:
+        _kill(proc)
     for fh in (proc.stdin, proc.stdout, proc.stderr):
         if fh:
             fh.close()
@@ -159,37 +160,36 @@ def prestart() -> None:
     global _SPARE
     with _SPARE_LOCK:
         stale = _SPARE
-        if stale is not None and stale[:2] == (os.getpid(), sys.executable) and stale[2].poll() is None:
+        if _usable(stale):
             return                                    # one is waiting already
         _SPARE = (os.getpid(), sys.executable, _start_child())
     if stale is not None and stale[0] == os.getpid():   # dead, or of another interpreter
-        if stale[2].poll() is None:
-            _kill(stale[2])
-        _close(stale[2])
+        _discard(stale[2])
+
+
+def _usable(spare: tuple[int, str, subprocess.Popen] | None) -> bool:
+    """Started by this process (not inherited by a fork), with this interpreter, still alive."""
+    return spare is not None and spare[:2] == (os.getpid(), sys.executable) and spare[2].poll() is None
 
 
 def _take_spare() -> subprocess.Popen | None:
-    """The prestarted child, if it is alive and of the same interpreter; None otherwise (and in
-    a forked worker: the spare belongs to the process that started it)."""
+    """The prestarted child, if it is usable (`_usable`); None otherwise. A spare inherited by a
+    forked worker belongs to the process that started it and is left alone."""
     global _SPARE
     with _SPARE_LOCK:
         if _SPARE is None or _SPARE[0] != os.getpid():
             return None
         spare, _SPARE = _SPARE, None
-    _, executable, proc = spare
-    if executable == sys.executable and proc.poll() is None:
-        return proc
-    if proc.poll() is None:
-        _kill(proc)
-    _close(proc)
+    if _usable(spare):
+        return spare[2]
+    _discard(spare[2])
     return None
 
 
 def _drop_spare() -> None:
     proc = _take_spare()
     if proc is not None:
-        _kill(proc)
-        _close(proc)
+        _discard(proc)
 
 
 atexit.register(_drop_spare)
