@@ -62,8 +62,7 @@ def report_task(con, summary: RunSummary, started_at: dt.datetime, filters: Inge
     """Run report and alerts, then the full-text index (committed once per run) and a
     checkpoint, so that the base file is whole for publish."""
     report = serve.after_run(con, summary, None, started_at, filters=filters, filtered=counts.filtered)
-    db.sync_index(con)
-    con.execute("CHECKPOINT")
+    db.end_run(con)
     return report
 
 

@@ -180,8 +180,7 @@ def publish_base(db_path: str) -> str:
     in step with the decisions first."""
     from .publish import publish
     with db.connect(db_path) as con:
-        db.sync_index(con)
-        con.execute("CHECKPOINT")
+        db.end_run(con)
     return str(publish(db_path))
 
 

@@ -59,8 +59,7 @@ def run_ingestion(paths: list[str], db_path: str, *, say=lambda line: None) -> N
         publishing = bool(todo) or not snapshots(db_path)
         if publishing:
             say("publishing")
-            db.sync_index(con)
-            con.execute("CHECKPOINT")
+            db.end_run(con)
     if publishing:
         publish(db_path)
     say("done")

@@ -126,9 +126,25 @@ def test_the_writer_is_bounded(tmp_path):
     from greffe import ingest
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         assert con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0] == db.WRITER_MEMORY_MB
-        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("122.0 MiB")
+        mib = db.WRITER_MEMORY_MB * 1000 ** 2 / 1024 ** 2
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == f"{mib:.1f} MiB"
         assert con.execute("SELECT current_setting('threads')").fetchone()[0] == db.WRITER_THREADS
         assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0].startswith("953.6 MiB")
+
+
+def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_same_bound(tmp_path):
+    from greffe import ingest
+    path = tmp_path / "g.duckdb"
+    wal = Path(f"{path}.wal")
+    with ingest.open_writer(path) as con:
+        bound = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        db.load_many(con, [(d, None) for d in five()], VERSION)
+        assert wal.stat().st_size > 0                  # the run's rows are in the log
+        assert db.end_run(con) == {"added": 5, "deleted": 0, "rebuilt": 0}
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert _held(con) == {G, C, C2, E, P}
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == bound
+        assert db.end_run(con) == {"added": 0, "deleted": 0, "rebuilt": 0}
 
 
 def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):

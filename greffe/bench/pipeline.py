@@ -83,8 +83,8 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
             ingest.store(con, ingest.process_all(todo, jobs=jobs), summary, EXTRACTOR_VERSION)
         t2, c2 = time.perf_counter(), time.process_time()
         workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
-        db.sync_index(con)             # then what the flow's publish step does: the text index,
-        con.execute("CHECKPOINT")      # a checkpoint and the read-only snapshot
+        db.end_run(con)                # then what the flow's report and publish steps do: the
+                                       # text index, a checkpoint and the read-only snapshot
     publish(db_path)
     t3 = time.perf_counter()
     return {"plan_seconds": t1 - t0, "store_seconds": t2 - t1, "publish_seconds": t3 - t2,
