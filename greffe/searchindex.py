@@ -79,22 +79,31 @@ def path_of(con: duckdb.DuckDBPyConnection) -> Path:
     return Path(found)
 
 
-def docs(con: duckdb.DuckDBPyConnection, *, stale: bool = True) -> Iterator[tuple[IndexDoc, str]]:
-    """(IndexDoc, fingerprint) of the decisions the index lacks or holds in an older state
-    (sql/index_stale.sql), or with stale=False of every decision (a snapshot's index built anew).
+def docs(con: duckdb.DuckDBPyConnection, *, stale: bool = True
+         ) -> Iterator[tuple[IndexDoc, tuple[str, str]]]:
+    """(IndexDoc, (fingerprint, row fingerprint)) of the decisions the index lacks or holds in
+    an older state (sql/index_stale.sql), or with stale=False of every decision (a snapshot's
+    index built anew).
 
     The base is read a page of _BATCH rows at a time, in the order DuckDB stores them (rowid):
     the rows of greffe_index_docs of the page, then the texts of its stale decisions
     (sql/index_texts.sql), so that neither Python nor DuckDB's buffers hold more than a page,
-    and a page with nothing stale costs no text. The pages are read in one transaction on a
+    and a page with nothing stale costs no text. Only the pages that hold a decision whose row
+    changed since it was indexed, or that was never indexed, are read (sql/index_pages.sql: it
+    reads `decisions` and `text_index` only): the cost of a sync is that of the pages a run
+    touched, not that of the base. The pages are read in one transaction on a
     cursor of `con` (its snapshot: the rowids cannot move under the walk; what `con` writes
     meanwhile, text_index, does not change which decisions are stale)."""
     reader = con.cursor()
     try:
         reader.execute(db.sql_text("search_macros"))      # the temporary macros are per connection
         reader.begin()
-        end = reader.execute("SELECT max(rowid) + 1 FROM decisions").fetchone()[0] or 0
-        for first in range(0, end, _BATCH):
+        if stale:
+            firsts = [page * _BATCH for (page,) in db.run(reader, "index_pages", batch=_BATCH).fetchall()]
+        else:
+            end = reader.execute("SELECT max(rowid) + 1 FROM decisions").fetchone()[0] or 0
+            firsts = range(0, end, _BATCH)
+        for first in firsts:
             page = {"first_row": first, "end_row": first + _BATCH}
             if stale:
                 rows = db._dicts(db.run(reader, "index_stale", **page))
@@ -114,7 +123,7 @@ def docs(con: duckdb.DuckDBPyConnection, *, stale: bool = True) -> Iterator[tupl
                     topics=tuple(r["topics"] or ()), case_numbers=tuple(r["case_numbers"] or ()),
                     has_injunction=bool(r["has_injunction"]),
                     astreinte_amounts=tuple(r["astreinte_amounts"] or ()),
-                    shown=r["shown"] or ""), r["fingerprint"]
+                    shown=r["shown"] or ""), (r["fingerprint"], r["row_fingerprint"])
     finally:
         reader.close()
 
@@ -182,10 +191,10 @@ def sync(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     if gone:
         index.delete(gone)
     added, deleted = 0, len(gone)
-    pending: list[tuple[str, str]] = []     # (id, fingerprint) added since the last commit
-    for doc, fingerprint in docs(con):
+    pending: list[tuple[str, tuple[str, str]]] = []     # (id, fingerprints) added since the last commit
+    for doc, fingerprints in docs(con):
         index.add([doc])
-        pending.append((doc.id, fingerprint))
+        pending.append((doc.id, fingerprints))
         if len(pending) >= _COMMIT:
             index.commit()
             added += _record(con, pending, gone)
@@ -197,10 +206,11 @@ def sync(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {"added": added, "deleted": deleted, "rebuilt": int(rebuilt)}
 
 
-def _record(con: duckdb.DuckDBPyConnection, added: list[tuple[str, str]], gone: list[str]) -> int:
-    """Write in text_index what the index holds since its last commit: the (id, fingerprint)
-    `added`, the ids `gone`. The count added."""
-    rows = [{"decision_id": i, "fingerprint": f} for i, f in added]
+def _record(con: duckdb.DuckDBPyConnection, added: list[tuple[str, tuple[str, str]]],
+            gone: list[str]) -> int:
+    """Write in text_index what the index holds since its last commit: the (id, (fingerprint,
+    row fingerprint)) `added`, the ids `gone`. The count added."""
+    rows = [{"decision_id": i, "fingerprint": f, "row_fingerprint": r} for i, (f, r) in added]
     db.run(con, "index_record", rows=json.dumps(rows, ensure_ascii=False), gone=gone, clear=False)
     return len(added)
 

@@ -257,12 +257,17 @@ CREATE OR REPLACE MACRO greffe_flat(s) AS
                                '[^0-9a-zß-öø-ÿ\x{0100}-\x{024F}]+', ' ', 'g')) || ' ';
 
 -- What the full-text index beside the base holds (greffe.searchindex): the fingerprint of each
--- decision as it was indexed, written after the index commit. Nothing here is the base of
--- record: losing it only makes the next sync re-index everything.
+-- decision as it was indexed, and that of its row alone (greffe_row_fingerprint: what tells a
+-- sync, without reading the child tables, which pages of the base may have changed), written
+-- after the index commit. Nothing here is the base of record: losing it only makes the next
+-- sync re-index everything. (row_fingerprint came in session 4: on an older base it is NULL,
+-- and the next sync indexes every decision once again.)
 CREATE TABLE IF NOT EXISTS text_index (
-    decision_id  VARCHAR PRIMARY KEY,
-    fingerprint  VARCHAR NOT NULL
+    decision_id      VARCHAR PRIMARY KEY,
+    fingerprint      VARCHAR NOT NULL,
+    row_fingerprint  VARCHAR
 );
+ALTER TABLE text_index ADD COLUMN IF NOT EXISTS row_fingerprint VARCHAR;
 
 INSERT INTO schema_version
 SELECT 1, timezone('UTC', now())

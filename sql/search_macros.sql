@@ -77,6 +77,19 @@ SELECT ids.id, inj.injunction, dl.deadline, ast.astreinte
 FROM ids
 LEFT JOIN inj USING (id) LEFT JOIN dl USING (id) LEFT JOIN ast USING (id);
 
+-- The fingerprint of a decision's own row, as the full-text index holds it: the columns of
+-- `decisions` that greffe_index_docs reads, and loaded_at. The child tables (parties,
+-- injunctions, ...) of a decision change only with its row: a re-extraction deletes the
+-- decision and inserts it again with a new loaded_at; a second source updates columns of the
+-- row only (sql/fill_decision.sql, sql/prefer_metadata.sql). So a decision whose row
+-- fingerprint is the one text_index recorded is not stale, and sql/index_pages.sql finds the
+-- pages to read without reading the child tables.
+CREATE OR REPLACE TEMP MACRO greffe_row_fingerprint(court_kind, court_city, court_code, decision_date,
+                                               decision_type, procedure, outcomes, topics,
+                                               text_sha256, loaded_at) AS
+md5(CAST(struct_pack(court_kind, court_city, court_code, decision_date, decision_type,
+                     procedure, outcomes, topics, text_sha256, loaded_at) AS VARCHAR));
+
 -- What the full-text index (greffe.textindex.IndexDoc) holds of each decision but its text
 -- (sql/index_texts.sql, read a batch at a time: 100 000 texts at once would take gigabytes):
 -- `shown` is what a hit shows (case numbers, start of the dispositif, the structs of its
@@ -95,7 +108,9 @@ SELECT id, court_kind, court_city AS city, court_code AS code, decision_date,
        md5(CAST(struct_pack(court_kind, court_city, court_code, decision_date, decision_type,
                             procedure, outcomes, topics, authorities, case_numbers,
                             has_injunction, astreinte_amounts, shown, text_sha256, loaded_at)
-                AS VARCHAR)) AS fingerprint
+                AS VARCHAR)) AS fingerprint,
+       greffe_row_fingerprint(court_kind, court_city, court_code, decision_date, decision_type,
+                              procedure, outcomes, topics, text_sha256, loaded_at) AS row_fingerprint
 FROM (
     SELECT d.*,
            coalesce((SELECT list(DISTINCT x.authority ORDER BY x.authority) FROM (

@@ -74,6 +74,54 @@ def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch
     paged.close()
 
 
+def test_a_sync_reads_only_the_pages_that_hold_a_new_or_changed_decision(tmp_path, monkeypatch):
+    read: list[int] = []                # the first rowid of each page index_stale was asked for
+    run = db.run
+
+    def spy(con, name, /, **params):
+        if name == "index_stale":
+            read.append(params["first_row"])
+        return run(con, name, **params)
+    monkeypatch.setattr(searchindex, "_BATCH", 2)
+    monkeypatch.setattr(searchindex.db, "run", spy)
+    con = _loaded(tmp_path / "g.duckdb")                    # rowids 0-4: pages 0, 2 and 4
+    assert db.sync_index(con)["added"] == 5 and read == [0, 2, 4]
+    read.clear()
+    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0} and read == []
+
+    new = ce(id="CE_500001_20220110", numbers=("500001",), date="2022-01-10", path="/in/ce2.xml")
+    db.load(con, new, None, VERSION)                        # rowid 5: page 4
+    assert db.sync_index(con)["added"] == 1 and read == [4]
+    read.clear()
+
+    # a PDF of a decision without its type, then its open data, which fills the type in (an
+    # UPDATE of its row, sql/fill_decision.sql): its page is read again and it is indexed anew
+    c3 = dict(id="TA95_2403400_20240314", numbers=("2403400",), date="2024-03-14")
+    db.load(con, ta_cergy(**c3, decision_type=None, fmt="pdf", path="/in/c3.pdf"), None, VERSION)
+    assert db.sync_index(con)["added"] == 1 and read == [6]
+    assert c3["id"] not in ids(db.search(con, None, decision_type="ordonnance", limit=10))
+    read.clear()
+    db.load(con, ta_cergy(**c3, path="/in/c3.xml"), None, VERSION)
+    assert db.sync_index(con)["added"] == 1 and read == [6]
+    assert c3["id"] in ids(db.search(con, None, decision_type="ordonnance", limit=10))
+    con.close()
+
+
+def test_a_base_indexed_before_row_fingerprints_is_indexed_once_again(tmp_path):
+    path = tmp_path / "g.duckdb"
+    con = _loaded(path)
+    db.sync_index(con)
+    con.execute("ALTER TABLE text_index DROP COLUMN row_fingerprint")   # as an older greffe made it
+    con.execute("DELETE FROM ddl_applied")
+    con.close()
+    con = db.connect(path)                                  # the DDL adds the column back, empty
+    assert con.execute("SELECT count(*) FROM text_index WHERE row_fingerprint IS NULL").fetchone() == (5,)
+    assert db.sync_index(con) == {"added": 5, "deleted": 0, "rebuilt": 0}
+    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0}
+    assert ids(db.search(con, "anef")) == {C, C2}
+    con.close()
+
+
 # A run whose sync, by pages of 2 decisions and a commit every 2, is killed at its second commit
 # (`commit`: 2 decisions committed and recorded, 2 more added but not committed) or after it,
 # before its record (`record`: the index holds 4, text_index 2).

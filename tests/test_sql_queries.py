@@ -282,16 +282,36 @@ def case_search_macros(con):
     assert shown["injunction"]["addressee"] == "préfet de l'Isère" and shown["astreinte"] is None
 
 
+def _record_as_indexed(con, row):
+    db.run(con, "index_record", rows=json.dumps([{"decision_id": row["id"], "fingerprint": row["fingerprint"],
+                                                 "row_fingerprint": row["row_fingerprint"]}]),
+           gone=[], clear=False)
+
+
 def case_index_stale(con):
     everything = dict(first_row=None, end_row=None)
     (row,) = db._dicts(db.run(con, "index_stale", first_row=0, end_row=1))
-    assert row["id"] == G and len(row["fingerprint"]) == 32
+    assert row["id"] == G and len(row["fingerprint"]) == 32 and len(row["row_fingerprint"]) == 32
     assert db.run(con, "index_stale", first_row=1, end_row=2).fetchall() == []   # not in the page
-    db.run(con, "index_record", rows=json.dumps([{"decision_id": G, "fingerprint": row["fingerprint"]}]),
-           gone=[], clear=False)
+    _record_as_indexed(con, row)
     assert db.run(con, "index_stale", **everything).fetchall() == []
+    con.execute("UPDATE text_index SET row_fingerprint = NULL")   # indexed by an older greffe
+    assert [r[0] for r in db.run(con, "index_stale", **everything).fetchall()] == [G]
+    _record_as_indexed(con, row)
     con.execute("UPDATE decisions SET procedure = NULL")    # filled in or changed: stale again
     assert [r[0] for r in db.run(con, "index_stale", **everything).fetchall()] == [G]
+
+
+def case_index_pages(con):
+    assert db.run(con, "index_pages", batch=1024).fetchall() == [(0,)]     # G, never indexed
+    (row,) = db._dicts(db.run(con, "index_stale", first_row=None, end_row=None))
+    _record_as_indexed(con, row)
+    assert db.run(con, "index_pages", batch=1024).fetchall() == []
+    con.execute("UPDATE decisions SET court_city = NULL")   # a second source fills the row in
+    assert db.run(con, "index_pages", batch=1024).fetchall() == [(0,)]
+    _record_as_indexed(con, db._dicts(db.run(con, "index_stale", first_row=None, end_row=None))[0])
+    con.execute("UPDATE decisions SET loaded_at = loaded_at + INTERVAL 1 SECOND")   # re-extracted
+    assert db.run(con, "index_pages", batch=1024).fetchall() == [(0,)]
 
 
 def case_index_texts(con):
@@ -312,7 +332,7 @@ def case_index_record(con):
            gone=[], clear=False)
     db.run(con, "index_record", rows=json.dumps([{"decision_id": "X_2", "fingerprint": "h"}]),
            gone=["X_1"], clear=False)
-    assert con.execute("SELECT * FROM text_index").fetchall() == [("X_2", "h")]
+    assert con.execute("SELECT decision_id, fingerprint FROM text_index").fetchall() == [("X_2", "h")]
     db.run(con, "index_record", rows="[]", gone=[], clear=True)
     assert con.execute("SELECT count(*) FROM text_index").fetchone() == (0,)
 
