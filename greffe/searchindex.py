@@ -11,12 +11,15 @@ Keeping it in step (`sync`, the writer, once at the end of each run and before a
 writer): the table `text_index` records the fingerprint of each decision as the index holds it
 (greffe_index_docs in sql/search_macros.sql); the decisions whose fingerprint differs are
 (re)added, the ids the base lost are deleted, the index is committed, then `text_index` is
-updated with what that commit holds. The base is read a page of _BATCH rows at a time (`docs`)
-and the index committed every _COMMIT added decisions: the memory of a sync does not grow with
-the base. A run killed anywhere in between leaves `text_index` behind the index, never ahead of
-it, so the next sync redoes what was lost (adding an id replaces it). When the index does not
-hold as many decisions as `text_index` says (a directory deleted, copied from elsewhere), or
-cannot be opened, it is rebuilt from the base, with a message on the log.
+updated with what that commit holds. The base is read a page of _BATCH rows at a time (`docs`),
+only the pages that hold a decision whose row changed since it was indexed (text_index also
+records the fingerprint of each decision's row: sql/index_pages.sql), and the index committed
+every _COMMIT added decisions: the memory of a sync does not grow with the base, and its time
+is mostly that of the pages the run touched. A run killed anywhere in between leaves
+`text_index` behind the index, never ahead of it, so the next sync redoes what was lost (adding
+an id replaces it). When the index does not hold as many decisions as `text_index` says (a
+directory deleted, copied from elsewhere), or cannot be opened, it is rebuilt from the base,
+with a message on the log.
 """
 from __future__ import annotations
 
