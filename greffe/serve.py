@@ -177,9 +177,10 @@ def ingest_paths(db_path: str, paths: Sequence[str], filters: feed.IngestFilters
 
 def publish_base(db_path: str) -> str:
     """Publish a snapshot for readers (with this run's report) and its full-text index, brought
-    in step with the decisions first."""
+    in step with the decisions first (`db.end_run`, under the writer's memory bound)."""
+    from . import ingest
     from .publish import publish
-    with db.connect(db_path) as con:
+    with ingest.open_writer(db_path) as con:
         db.end_run(con)
     return str(publish(db_path))
 
