@@ -189,10 +189,15 @@ def limit_writer_memory(con: duckdb.DuckDBPyConnection, limit_mb: int = WRITER_M
     con.execute(f"SET threads = {WRITER_THREADS}")
 
 
+def _writer_mb(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The writer's bound in MB that `limit_writer_memory` set on `con` (None: not a writer)."""
+    return con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
+
+
 def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
     """Double the writer's bound after DuckDB ran out of it (what it cannot drop grows with the
     base: its indexes), up to WRITER_MEMORY_CEILING_MB; False when there is no bound to raise."""
-    current = con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
+    current = _writer_mb(con)
     if current is None or current >= WRITER_MEMORY_CEILING_MB:
         return False
     raised = min(2 * current, WRITER_MEMORY_CEILING_MB)
@@ -716,9 +721,9 @@ def end_run(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     caches and returns what it freed: measured, 115 MB after 10 000 decisions), the full-text
     index brought in step (`sync_index`) and a last checkpoint. Returns what sync_index did."""
     con.execute("CHECKPOINT")
-    bound = con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
+    bound = _writer_mb(con)
     if bound is not None:
-        con.execute(f"SET memory_limit = '{int(bound)}MB'")
+        limit_writer_memory(con, bound)
     synced = sync_index(con)
     con.execute("CHECKPOINT")
     return synced

@@ -1,7 +1,6 @@
 -- What the full-text index holds now, recorded once its commit is done: $gone leave text_index,
 -- $rows (a JSON array of {"decision_id", "fingerprint", "row_fingerprint"}) are added or
--- replaced; $clear empties
--- it first (the index was rebuilt from nothing).
+-- replaced; $clear empties it first (the index was rebuilt from nothing).
 DELETE FROM text_index WHERE $clear OR list_contains(CAST($gone AS VARCHAR[]), decision_id);
 INSERT OR REPLACE INTO text_index BY NAME
 SELECT r.*

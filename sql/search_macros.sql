@@ -93,50 +93,54 @@ md5(CAST(struct_pack(court_kind, court_city, court_code, decision_date, decision
 -- What the full-text index (greffe.textindex.IndexDoc) holds of each decision but its text
 -- (sql/index_texts.sql, read a batch at a time: 100 000 texts at once would take gigabytes):
 -- `shown` is what a hit shows (case numbers, start of the dispositif, the structs of its
--- summary); and a fingerprint
--- of it that changes whenever any of it does (a re-extraction stamps a new loaded_at; a second
--- source fills the court or the date in): greffe.searchindex.sync compares it with what the
--- index holds (table text_index) to add, replace and delete only what changed.
+-- summary); the fingerprint of its row (greffe_row_fingerprint); and a fingerprint of all of it
+-- that changes whenever any of it does (a re-extraction stamps a new loaded_at; a second source
+-- fills the court or the date in): greffe.searchindex.sync compares it with what the index
+-- holds (table text_index) to add, replace and delete only what changed.
 -- `first_row` and `end_row` (NULL: no bound) keep the decisions whose rowid is >= first_row and
 -- < end_row: a page of the base in the order it is stored, whose cost and memory are the page's
 -- (greffe.searchindex reads the base a page at a time, never all its rows at once).
 --   SELECT * FROM greffe_index_docs(first_row := 0, end_row := 1024)
 CREATE OR REPLACE TEMP MACRO greffe_index_docs(first_row := NULL, end_row := NULL) AS TABLE
-SELECT id, court_kind, court_city AS city, court_code AS code, decision_date,
-       decision_type, procedure, outcomes, topics, authorities, case_numbers, has_injunction,
-       astreinte_amounts, shown,
-       md5(CAST(struct_pack(court_kind, court_city, court_code, decision_date, decision_type,
-                            procedure, outcomes, topics, authorities, case_numbers,
-                            has_injunction, astreinte_amounts, shown, text_sha256, loaded_at)
-                AS VARCHAR)) AS fingerprint,
-       greffe_row_fingerprint(court_kind, court_city, court_code, decision_date, decision_type,
-                              procedure, outcomes, topics, text_sha256, loaded_at) AS row_fingerprint
+SELECT id, court_kind, city, code, decision_date, decision_type, procedure, outcomes, topics,
+       authorities, case_numbers, has_injunction, astreinte_amounts, shown,
+       md5(CAST(struct_pack(row_fingerprint, authorities, case_numbers, has_injunction,
+                            astreinte_amounts, shown) AS VARCHAR)) AS fingerprint,
+       row_fingerprint
 FROM (
-    SELECT d.*,
-           coalesce((SELECT list(DISTINCT x.authority ORDER BY x.authority) FROM (
-                         SELECT p.authority FROM parties p WHERE p.decision_id = d.id
-                         UNION ALL
-                         SELECT i.authority FROM injunctions i WHERE i.decision_id = d.id) x
-                     WHERE x.authority IS NOT NULL), []) AS authorities,
-           coalesce((SELECT list(c.number ORDER BY c.ordinal) FROM case_numbers c
-                     WHERE c.decision_id = d.id), []) AS case_numbers,
-           EXISTS (SELECT 1 FROM injunctions i WHERE i.decision_id = d.id) AS has_injunction,
-           coalesce((SELECT list(CAST(a.amount_eur AS DOUBLE) ORDER BY a.amount_eur)
-                     FROM greffe_pronounced_astreintes() a
-                     WHERE a.decision_id = d.id AND a.amount_eur IS NOT NULL), []) AS astreinte_amounts,
+    SELECT id, court_kind, court_city AS city, court_code AS code, decision_date,
+           decision_type, procedure, outcomes, topics, authorities, case_numbers,
+           has_injunction, astreinte_amounts,
            -- what a hit shows besides the decision's row, kept in the index (greffe.db.search):
            -- read with the hit, it spares a search three lookups in child tables
-           CAST(to_json(struct_pack(
-               case_numbers := coalesce((SELECT list(c.number ORDER BY c.ordinal) FROM case_numbers c
-                                         WHERE c.decision_id = d.id), []),
-               dispositif_start := (SELECT min(z.start_offset) FROM zones z
-                                    WHERE z.decision_id = d.id AND z.name = 'dispositif'),
-               injunction := h.injunction, deadline := h.deadline, astreinte := h.astreinte))
-                AS VARCHAR) AS shown
-    FROM decisions d
-    LEFT JOIN greffe_hit_summary((SELECT list(id) FROM decisions
-                                  WHERE (first_row IS NULL OR rowid >= first_row)
-                                    AND (end_row IS NULL OR rowid < end_row))) h
-           ON h.id = d.id
-    WHERE (first_row IS NULL OR d.rowid >= first_row) AND (end_row IS NULL OR d.rowid < end_row)
+           CAST(to_json(struct_pack(case_numbers := case_numbers,
+                                    dispositif_start := dispositif_start,
+                                    injunction := injunction, deadline := deadline,
+                                    astreinte := astreinte)) AS VARCHAR) AS shown,
+           greffe_row_fingerprint(court_kind, court_city, court_code, decision_date,
+                                  decision_type, procedure, outcomes, topics, text_sha256,
+                                  loaded_at) AS row_fingerprint
+    FROM (
+        SELECT d.*,
+               coalesce((SELECT list(DISTINCT x.authority ORDER BY x.authority) FROM (
+                             SELECT p.authority FROM parties p WHERE p.decision_id = d.id
+                             UNION ALL
+                             SELECT i.authority FROM injunctions i WHERE i.decision_id = d.id) x
+                         WHERE x.authority IS NOT NULL), []) AS authorities,
+               coalesce((SELECT list(c.number ORDER BY c.ordinal) FROM case_numbers c
+                         WHERE c.decision_id = d.id), []) AS case_numbers,
+               EXISTS (SELECT 1 FROM injunctions i WHERE i.decision_id = d.id) AS has_injunction,
+               coalesce((SELECT list(CAST(a.amount_eur AS DOUBLE) ORDER BY a.amount_eur)
+                         FROM greffe_pronounced_astreintes() a
+                         WHERE a.decision_id = d.id AND a.amount_eur IS NOT NULL), []) AS astreinte_amounts,
+               (SELECT min(z.start_offset) FROM zones z
+                WHERE z.decision_id = d.id AND z.name = 'dispositif') AS dispositif_start,
+               h.injunction, h.deadline, h.astreinte
+        FROM decisions d
+        LEFT JOIN greffe_hit_summary((SELECT list(id) FROM decisions
+                                      WHERE (first_row IS NULL OR rowid >= first_row)
+                                        AND (end_row IS NULL OR rowid < end_row))) h
+               ON h.id = d.id
+        WHERE (first_row IS NULL OR d.rowid >= first_row) AND (end_row IS NULL OR d.rowid < end_row)
+    )
 );

@@ -35,21 +35,34 @@ def _held(con) -> set[str]:
     return {r[0] for r in con.execute("SELECT decision_id FROM text_index").fetchall()}
 
 
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple[str, dict]]:
+    """Every (SQL file, parameters) run through greffe.db.run from now on, in order."""
+    calls: list[tuple[str, dict]] = []
+    run = db.run
+
+    def spy(con, name, /, **params):
+        calls.append((name, params))
+        return run(con, name, **params)
+    monkeypatch.setattr(searchindex.db, "run", spy)
+    return calls
+
+
+def _pages(asked) -> list[int]:
+    """The first rowid of each page index_stale was asked for."""
+    return [p["first_row"] for name, p in asked if name == "index_stale"]
+
+
 @pytest.mark.parametrize("query, expected", [
     ("préfet", {G, P}),                 # « préfet de l'Isère », « préfet de police »
     ("anef", {C, C2}),
     ('"pas lieu de statuer"', {E}),       # a phrase
 ])
-def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch, query, expected):
+def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch, asked, query, expected):
     whole = _loaded(tmp_path / "whole.duckdb")
     assert db.sync_index(whole) == {"added": 5, "deleted": 0, "rebuilt": 0}
 
-    asked: list[tuple[str, dict]] = []
-    run = db.run
-
-    def spy(con, name, /, **params):
-        asked.append((name, params))
-        return run(con, name, **params)
+    asked.clear()
     commits = []
     commit = TextIndex.commit
 
@@ -58,7 +71,6 @@ def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch
         commit(self)
     monkeypatch.setattr(searchindex, "_BATCH", 2)
     monkeypatch.setattr(searchindex, "_COMMIT", 3)
-    monkeypatch.setattr(searchindex.db, "run", spy)
     monkeypatch.setattr(TextIndex, "commit", counted)
     paged = _loaded(tmp_path / "paged.duckdb")
     assert db.sync_index(paged) == {"added": 5, "deleted": 0, "rebuilt": 0}
@@ -74,35 +86,27 @@ def test_a_sync_by_pages_of_two_indexes_what_one_page_does(tmp_path, monkeypatch
     paged.close()
 
 
-def test_a_sync_reads_only_the_pages_that_hold_a_new_or_changed_decision(tmp_path, monkeypatch):
-    read: list[int] = []                # the first rowid of each page index_stale was asked for
-    run = db.run
-
-    def spy(con, name, /, **params):
-        if name == "index_stale":
-            read.append(params["first_row"])
-        return run(con, name, **params)
+def test_a_sync_reads_only_the_pages_that_hold_a_new_or_changed_decision(tmp_path, monkeypatch, asked):
     monkeypatch.setattr(searchindex, "_BATCH", 2)
-    monkeypatch.setattr(searchindex.db, "run", spy)
     con = _loaded(tmp_path / "g.duckdb")                    # rowids 0-4: pages 0, 2 and 4
-    assert db.sync_index(con)["added"] == 5 and read == [0, 2, 4]
-    read.clear()
-    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0} and read == []
+    assert db.sync_index(con)["added"] == 5 and _pages(asked) == [0, 2, 4]
+    asked.clear()
+    assert db.sync_index(con) == {"added": 0, "deleted": 0, "rebuilt": 0} and _pages(asked) == []
 
     new = ce(id="CE_500001_20220110", numbers=("500001",), date="2022-01-10", path="/in/ce2.xml")
     db.load(con, new, None, VERSION)                        # rowid 5: page 4
-    assert db.sync_index(con)["added"] == 1 and read == [4]
-    read.clear()
+    assert db.sync_index(con)["added"] == 1 and _pages(asked) == [4]
+    asked.clear()
 
     # a PDF of a decision without its type, then its open data, which fills the type in (an
     # UPDATE of its row, sql/fill_decision.sql): its page is read again and it is indexed anew
     c3 = dict(id="TA95_2403400_20240314", numbers=("2403400",), date="2024-03-14")
     db.load(con, ta_cergy(**c3, decision_type=None, fmt="pdf", path="/in/c3.pdf"), None, VERSION)
-    assert db.sync_index(con)["added"] == 1 and read == [6]
+    assert db.sync_index(con)["added"] == 1 and _pages(asked) == [6]
     assert c3["id"] not in ids(db.search(con, None, decision_type="ordonnance", limit=10))
-    read.clear()
+    asked.clear()
     db.load(con, ta_cergy(**c3, path="/in/c3.xml"), None, VERSION)
-    assert db.sync_index(con)["added"] == 1 and read == [6]
+    assert db.sync_index(con)["added"] == 1 and _pages(asked) == [6]
     assert c3["id"] in ids(db.search(con, None, decision_type="ordonnance", limit=10))
     con.close()
 

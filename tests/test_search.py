@@ -17,7 +17,6 @@ from greffe.publish import KEEP, index_dir, publish, snapshots
 from test_db import C, E, G, P, VERSION, caa_paris, ce, four_decisions, ids, ta_cergy, ta_grenoble
 
 
-
 @pytest.fixture(scope="module")
 def base():
     c = four_decisions()
