@@ -115,8 +115,21 @@ _SOCIETE = re.compile(r"(?i)^(?:société|sociétés|compagnie|SCI|SCCV|SARL|SAS
 _COLLECTIVITE = re.compile(r"(?i)^(?:commune|communes|ville|département|région|communauté|métropole|collectivité|syndicat\s+intercommunal)\b|\bagglomération$")
 _ADMINISTRATION = re.compile(
     r"(?i)^(?:ministre|garde\s+des\s+sceaux|premier\s+ministre|préfet|préfète|office|agence|caisse|centre\s+hospitalier|"
-    r"université|école|institut|autorité|commission|directeur|directrice|établissement\s+public|association\s+foncière|"
+    r"université|[ée]cole|institut|autorité|commission|directeur|directrice|[ée]tablissement\s+public|association\s+foncière|"
     r"haut\s+conseil|haute\s+autorité|Etat|État|administration|recteur|rectrice)\b|^(?:OFII|OFPRA|ANTS|CNAC|ACOSS|CNRACL|AMF)\b")
+
+
+# Associations named without the word `association`: a name that starts with `ligue` or
+# `collectif` (`la Ligue des droits de l'Homme`, `le collectif Droit au séjour`), and the
+# associations that defend foreigners before the administrative courts, by name or acronym
+# (`La Cimade`, `le Groupe d'information et de soutien des immigré·e·s (GISTI)`, `l'Anafé`):
+# the people who look for their cases in greffe are these associations.
+_ASSOCIATION_NAMED = re.compile(
+    r"(?i)^(?:ligue|collectif)\b|^(?:la\s+)?cimade\b|^groupe\s+d['’]information\s+et\s+de\s+soutien\s+des\s+immigr|"
+    r"^avocats\s+pour\s+la\s+défense\s+des\s+droits\s+des\s+étrangers\b|^comité\s+pour\s+la\s+santé\s+des\s+exilés\b|"
+    r"^(?:secours\s+catholique|médecins\s+du\s+monde|médecins\s+sans\s+frontières|amnesty\s+international|"
+    r"utopia\s+56|droit\s+au\s+logement|emmaüs|SOS\s+racisme|dom['’]\s*asile)\b")
+_ASSOCIATION_ACRONYM = re.compile(r"\b(?:GISTI|LDH|ADDE|ANAFE|Anafé|FASTI|COMEDE|Comede|MRAP|ACAT|Cimade|CIMADE)\b")
 
 
 # When the decision calls its requérants `les associations requérantes`, a requérant named like a
@@ -130,7 +143,7 @@ def party_kind(name: str) -> str:
     """personne / association / societe / collectivite / administration / autre."""
     if _PERSON.match(name):
         return "personne"
-    if _ASSOCIATION.match(name):
+    if _ASSOCIATION.match(name) or _ASSOCIATION_NAMED.match(name) or _ASSOCIATION_ACRONYM.search(name):
         return "association"
     if _SOCIETE.match(name):
         return "societe"

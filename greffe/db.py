@@ -95,7 +95,8 @@ from typing import Any, TypeVar
 import duckdb
 
 from .citation import citation, court_label
-from .errors import DatabaseNotFound, DecisionNotFound, InvalidFilter, SetupError
+from .errors import (CommitOutOfMemory, DatabaseNotFound, DecisionNotFound, InvalidFilter,
+                     SetupError, first_line)
 from .textindex import TextIndex, _folded_bytes
 from .model import (DECISION_TYPES, OUTCOMES, PROCEDURES, Astreinte, Decision, Deadline, Span,
                     TextMap)
@@ -121,8 +122,10 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # pages of 1 024 rows for the text index); beyond the limit DuckDB drops cached blocks (read again
 # from the file) and spills what it must keep to <base>.tmp. What it cannot drop is what was
 # written since the last checkpoint (60 MB at 10 000 decisions), so a run checkpoints before its
-# index sync (`end_run`). Measured on the bench's 10 000 decisions (session 4), the writer peaked at
-# 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB with this one.
+# index sync (`end_run`), and the indexes of the keys, which grow with the base (the child tables
+# have no key for that reason: sql/schema.sql; the bound is raised before the keys take a quarter
+# of it: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4), the writer
+# peaked at 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB with this one.
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
 WRITER_MEMORY_MB = 64
@@ -194,27 +197,67 @@ def _writer_mb(con: duckdb.DuckDBPyConnection) -> int | None:
     return con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
 
 
-def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
-    """Double the writer's bound after DuckDB ran out of it (what it cannot drop grows with the
-    base: its indexes), up to WRITER_MEMORY_CEILING_MB; False when there is no bound to raise."""
-    current = _writer_mb(con)
+def _raised_bound(current: int | None) -> int | None:
+    """The writer's bound after DuckDB ran out of `current` MB (what it cannot drop grows with
+    the base: the indexes of its keys): doubled, up to WRITER_MEMORY_CEILING_MB; None when there
+    is no bound to raise."""
     if current is None or current >= WRITER_MEMORY_CEILING_MB:
-        return False
+        return None
     raised = min(2 * current, WRITER_MEMORY_CEILING_MB)
     log.warning("DuckDB needed more than %d MB on the writer; its bound is now %d MB", current, raised)
-    limit_writer_memory(con, raised)
-    return True
+    return raised
+
+
+def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
+    """Raise the writer's bound (`_raised_bound`); False when there is no bound to raise."""
+    raised = _raised_bound(_writer_mb(con))
+    if raised is not None:
+        limit_writer_memory(con, raised)
+    return raised is not None
 
 
 def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
     """Run `step` (a whole transaction, or a step that a second run redoes safely); when DuckDB
-    runs out of the writer's bound, raise the bound and run it again."""
+    runs out of the writer's bound, raise the bound (unless the step's `_transaction` did before
+    rolling back) and run it again."""
     while True:
+        bound = _room_for_keys(con)
         try:
             return step()
         except duckdb.OutOfMemoryException:
-            if not _more_writer_memory(con):
+            if _writer_mb(con) == bound and not _more_writer_memory(con):
                 raise
+
+
+# The indexes of the base's keys (decisions, sources, ledger, text_index: ART_INDEX in
+# duckdb_memory()) stay in the writer's memory, pinned, and grow with the base (0.33 MB per
+# 1 000 decisions, measured up to 30 000). The writer's bound is raised before they take more
+# than this share of it: a COMMIT that runs out of memory is what must not happen (_transaction).
+KEYS_SHARE = 4
+
+
+def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Raise the writer's bound while the indexes of the keys take more than 1/KEYS_SHARE of
+    it; the bound (None: not a writer)."""
+    bound = _writer_mb(con)
+    if bound is None:
+        return None
+    keys = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
+                       "WHERE tag = 'ART_INDEX'").fetchone()[0] / (1 << 20)
+    while bound is not None and keys * KEYS_SHARE > bound:
+        raised = _raised_bound(bound)
+        if raised is None:
+            break
+        limit_writer_memory(con, raised)
+        bound = raised
+    return bound
+
+
+def _commit_out_of_memory(error: BaseException) -> bool:
+    """A COMMIT that could not allocate or pin a block (`Failed to commit: ...`)."""
+    text = str(error)
+    return isinstance(error, duckdb.TransactionException) and "Failed to commit" in text and (
+        "could not allocate block" in text or "failed to pin block" in text)
 
 
 def duckdb_version() -> str:
@@ -268,8 +311,15 @@ def _ddl_digest() -> str:
     return hashlib.sha256("\0".join(sql_text(n) for n in _DDL).encode()).hexdigest()
 
 
+# The child tables of a decision, keyed (decision_id, ordinal) by convention (sql/schema.sql).
+CHILD_TABLES = ("case_numbers", "judges", "parties", "injunctions", "astreintes", "deadlines",
+                "legal_refs", "cited_decisions", "zones", "pages")
+
+
 def _apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
-    """Apply _DDL unless this base already has exactly this DDL (its digest in ddl_applied)."""
+    """Apply _DDL unless this base already has exactly this DDL (its digest in ddl_applied), in
+    one transaction. A child table that still has the PRIMARY KEY of the bases made before
+    session 5 (sql/schema.sql says why it went) is made again without it, rows and CHECKs kept."""
     digest = _ddl_digest()
     try:
         applied = run(con, "ddl_applied").fetchone()
@@ -277,9 +327,21 @@ def _apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
         applied = None
     if applied and applied[0] == digest:
         return
-    for name in _DDL:
-        con.execute(sql_text(name))
-    run(con, "ddl_record", sha256=digest)
+    with _transaction(con):
+        keyed = [t for (t,) in con.execute(
+            "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+            "AND schema_name = 'main' AND list_contains($tables, table_name) ORDER BY 1",
+            {"tables": list(CHILD_TABLES)}).fetchall()]
+        for table in keyed:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}__keyed")
+        for name in _DDL:
+            con.execute(sql_text(name))
+        for table in keyed:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__keyed")
+            con.execute(f"DROP TABLE {table}__keyed")
+        run(con, "ddl_record", sha256=digest)
+    if keyed:
+        log.info("the tables %s no longer have a PRIMARY KEY (see sql/schema.sql)", ", ".join(keyed))
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, target: str) -> None:
@@ -460,17 +522,51 @@ def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | 
 
 @contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """BEGIN ... COMMIT; any error rolls back and is raised again."""
+    """BEGIN ... COMMIT; any error rolls back and is raised again.
+
+    When a statement ran out of the writer's memory bound, the bound is raised before the
+    rollback (`_raised_bound`): the rollback needs memory too, and one that runs out of it
+    invalidates the database (FatalException, every later statement refused; seen after 20 000
+    decisions in one run); `with_headroom` then runs the step again under the new bound.
+
+    When the COMMIT itself ran out of memory, DuckDB 1.5 has rolled the rows back but left their
+    keys in the indexes of the keys: the same rows are then refused as duplicates, and a checkpoint
+    (at the end of the run, or when the base is closed) would write those keys into the file for
+    good. So the base is closed without a checkpoint (its log replayed at the next open has no
+    such keys) and CommitOutOfMemory stops the run; the next run loads what this one did not."""
+    bound = _writer_mb(con)
     con.begin()
     try:
         yield
         con.commit()
-    except BaseException:
+    except BaseException as error:
+        if _commit_out_of_memory(error):
+            _database_setting(con, "PRAGMA disable_checkpoint_on_shutdown")
+            raise CommitOutOfMemory(
+                f"DuckDB ran out of memory while committing a write ({first_line(error)}); the "
+                "run stops without a checkpoint so that the base stays sound: run it again, it "
+                "loads what this one did not (and give the writer more memory if it happens "
+                "again: greffe.db.WRITER_MEMORY_MB)") from error
+        raised = _raised_bound(bound) if isinstance(error, duckdb.OutOfMemoryException) else None
+        if raised is not None:
+            _database_setting(con, f"SET memory_limit = '{raised}MB'")
         try:
             con.rollback()
         except duckdb.TransactionException:
             pass        # a COMMIT that failed (disk full) has ended the transaction already
+        if raised is not None:
+            limit_writer_memory(con, raised)
         raise
+
+
+def _database_setting(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+    """Run a SET or PRAGMA of the whole database while `con`'s transaction is aborted (which
+    refuses any statement): on another connection to the same database."""
+    other = con.cursor()
+    try:
+        other.execute(statement)
+    finally:
+        other.close()
 
 
 def load_many(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision, TextMap | None]],

@@ -3,6 +3,13 @@ line turns them into one line on stderr and a non-zero exit status."""
 from __future__ import annotations
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of an error's message (DuckDB's go on with advice), at most 300 characters;
+    its type's name when it has no message."""
+    lines = str(error).strip().splitlines()
+    return (lines[0] if lines else type(error).__name__)[:300]
+
+
 class GreffeError(Exception):
     """Base of every error greffe raises on purpose."""
 
@@ -33,3 +40,8 @@ class DecisionNotFound(GreffeError):
 
 class InvalidFilter(GreffeError):
     """A search filter has a value outside its vocabulary."""
+
+
+class CommitOutOfMemory(GreffeError):
+    """DuckDB ran out of memory while committing a write (greffe.db._transaction says why the run
+    must stop there)."""

@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 
 from . import db, pipeline
-from .errors import GreffeError, UnreadableDocument
+from .errors import GreffeError, UnreadableDocument, first_line
 from .pipeline import Extracted, Item, Outcome, Refused, discover, fingerprint  # noqa: F401
 
 # Reasons of `UnreadableDocument` that say nothing about the document itself, only about the
@@ -279,19 +279,14 @@ def _store_one(con, out: Extracted, summary: RunSummary, extractor_version: str)
         summary.loaded += 1
     except _PASSING_DB_ERRORS as e:
         _set_aside(con, out, summary, extractor_version, retriable=True, reason="write-failed",
-                   message=f"{out.item.path}: writing it to the base failed ({_first_line(e)}); "
+                   message=f"{out.item.path}: writing it to the base failed ({first_line(e)}); "
                            "nothing of it was kept; free disk space or check the disk, the "
                            "next run loads it")
     except duckdb.Error as e:
         _set_aside(con, out, summary, extractor_version, retriable=False, reason="load-refused",
                    message=f"{out.item.path}: the base refused the extracted record "
-                           f"({_first_line(e)}); this is a bug in greffe, please report it "
+                           f"({first_line(e)}); this is a bug in greffe, please report it "
                            "with the file")
-
-
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip().splitlines()
-    return (text[0] if text else type(e).__name__)[:300]
 
 
 def _set_aside(con, out: Outcome, summary: RunSummary, extractor_version: str, *,
@@ -300,7 +295,7 @@ def _set_aside(con, out: Outcome, summary: RunSummary, extractor_version: str, *
     try:
         record(con, out.item.path, out.sha256, reason, message, extractor_version)
     except (*_PASSING_DB_ERRORS, duckdb.Error) as e:
-        raise WriteFailed(f"the base cannot be written ({_first_line(e)}) while recording "
+        raise WriteFailed(f"the base cannot be written ({first_line(e)}) while recording "
                           f"{out.item.path} ({reason}); nothing partial was kept: free disk space "
                           "or check the disk, then run greffe ingest again") from e
     (summary.retriable if retriable else summary.quarantined).append((out.item.path, reason, message))

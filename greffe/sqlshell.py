@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import GreffeError
+from .errors import GreffeError, first_line
 from .publish import newest
 
 DEFAULT_MEMORY = "2GB"
@@ -73,7 +73,7 @@ def run_one(db_path: str | Path, statement: str, *, seconds: float = DEFAULT_SEC
     try:
         statements = duckdb.extract_statements(statement)
     except duckdb.Error as e:
-        raise QueryRefused(f"the SQL does not parse: {_first_line(e)}") from e
+        raise QueryRefused(f"the SQL does not parse: {first_line(e)}") from e
     if len(statements) != 1:
         raise QueryRefused(f"greffe sql runs exactly one statement; this text holds {len(statements)}")
     con = connect_locked(db_path, memory_limit=memory_limit)
@@ -90,13 +90,9 @@ def run_one(db_path: str | Path, statement: str, *, seconds: float = DEFAULT_SEC
         raise QueryRefused(f"the query needed more than {memory_limit} of memory; "
                            "add filters or aggregate, or raise --memory") from e
     except duckdb.Error as e:
-        raise QueryRefused(f"{_first_line(e)} (greffe sql is read-only: no writes, files, "
+        raise QueryRefused(f"{first_line(e)} (greffe sql is read-only: no writes, files, "
                            "extensions or settings)") from e
     finally:
         timer.cancel()
         con.close()
     return Result(columns, rows)
-
-
-def _first_line(e: Exception) -> str:
-    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__

@@ -2,9 +2,17 @@
 -- ledger of every document seen. Idempotent: greffe.db.connect() runs it on every writable open.
 --
 -- Conventions
---   * every child table is keyed (decision_id, ordinal); `ordinal` keeps the record's list order.
---     Children point to decisions(id) by convention only: DuckDB's foreign keys refuse a delete
---     and re-insert of the same key in one transaction, which is exactly how a decision is replaced.
+--   * every child table is keyed (decision_id, ordinal) (pages: (decision_id, page)) by
+--     convention only, as greffe.db writes them: a decision's rows are deleted and inserted
+--     together, ordinals 0, 1, 2... in the record's list order. No PRIMARY KEY: DuckDB keeps the
+--     index of a key (an ART) in memory while it writes the table, pinned, and it grows with the
+--     base: with the ten child tables keyed, a writer bounded to 64 MB ran out of memory after
+--     20 000 decisions, the index alone taking 26 MB (session 5; bases made before are rebuilt
+--     once without these keys by greffe.db._apply_ddl). DuckDB does not use them to find a
+--     decision's rows either (a scan with or without them).
+--     Children point to decisions(id) by convention only too: DuckDB's foreign keys refuse a
+--     delete and re-insert of the same key in one transaction, which is exactly how a decision
+--     is replaced.
 --   * a value that carries a span has span_start / span_end (characters of decisions.text), the
 --     1-based page it starts on, and its box on that page in PDF points from the top-left corner
 --     (box_x0, box_top, box_x1, box_bottom) when the source was a PDF.
@@ -54,15 +62,13 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS case_numbers (
     decision_id  VARCHAR NOT NULL,
     ordinal      INTEGER NOT NULL,                    -- 0 is the main number
-    number       VARCHAR NOT NULL CHECK (number <> ''),   -- '2506085', '21PA02971'
-    PRIMARY KEY (decision_id, ordinal)
+    number       VARCHAR NOT NULL CHECK (number <> '')   -- '2506085', '21PA02971'
 );
 
 CREATE TABLE IF NOT EXISTS judges (
     decision_id  VARCHAR NOT NULL,
     ordinal      INTEGER NOT NULL,
-    name         VARCHAR NOT NULL,
-    PRIMARY KEY (decision_id, ordinal)
+    name         VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS parties (
@@ -74,8 +80,7 @@ CREATE TABLE IF NOT EXISTS parties (
                      'societe', 'collectivite', 'autre')),
     authority    VARCHAR,                             -- 'prefet:seine-saint-denis'
     span_start INTEGER, span_end INTEGER, page INTEGER,
-    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE,
-    PRIMARY KEY (decision_id, ordinal)
+    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE
 );
 
 -- An injunction pronounced by the court, with its own time limit and astreinte when it has them.
@@ -101,8 +106,7 @@ CREATE TABLE IF NOT EXISTS injunctions (
     astreinte_start INTEGER, astreinte_end INTEGER, astreinte_page INTEGER,
     CHECK (deadline_days IS NULL OR deadline_months IS NULL),
     CHECK ((deadline_text IS NULL) = (deadline_status IS NULL)),
-    CHECK (astreinte_status IS NOT NULL OR (astreinte_amount_eur IS NULL AND astreinte_period IS NULL)),
-    PRIMARY KEY (decision_id, ordinal)
+    CHECK (astreinte_status IS NOT NULL OR (astreinte_amount_eur IS NULL AND astreinte_period IS NULL))
 );
 
 CREATE TABLE IF NOT EXISTS astreintes (
@@ -113,8 +117,7 @@ CREATE TABLE IF NOT EXISTS astreintes (
     status       VARCHAR NOT NULL CHECK (status IN ('demandee', 'prononcee', 'liquidee', 'refusee')),
     text         VARCHAR NOT NULL,
     span_start INTEGER, span_end INTEGER, page INTEGER,
-    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE,
-    PRIMARY KEY (decision_id, ordinal)
+    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS deadlines (
@@ -127,8 +130,7 @@ CREATE TABLE IF NOT EXISTS deadlines (
     status       VARCHAR NOT NULL CHECK (status IN ('demande', 'prononce')),
     span_start INTEGER, span_end INTEGER, page INTEGER,
     box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE,
-    CHECK (days IS NULL OR months IS NULL),
-    PRIMARY KEY (decision_id, ordinal)
+    CHECK (days IS NULL OR months IS NULL)
 );
 
 CREATE TABLE IF NOT EXISTS legal_refs (
@@ -137,8 +139,7 @@ CREATE TABLE IF NOT EXISTS legal_refs (
     article      VARCHAR NOT NULL,                    -- 'L521-3'
     code         VARCHAR,                             -- 'CJA', 'CESEDA'
     span_start INTEGER, span_end INTEGER, page INTEGER,
-    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE,
-    PRIMARY KEY (decision_id, ordinal)
+    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS cited_decisions (
@@ -148,8 +149,7 @@ CREATE TABLE IF NOT EXISTS cited_decisions (
     date         VARCHAR,                             -- as found; may be partial
     number       VARCHAR,
     span_start INTEGER, span_end INTEGER, page INTEGER,
-    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE,
-    PRIMARY KEY (decision_id, ordinal)
+    box_x0 DOUBLE, box_top DOUBLE, box_x1 DOUBLE, box_bottom DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS zones (
@@ -158,8 +158,7 @@ CREATE TABLE IF NOT EXISTS zones (
     name          VARCHAR NOT NULL CHECK (name IN ('entete', 'visas', 'motifs', 'dispositif', 'signature')),
     start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),
     end_offset    INTEGER NOT NULL,
-    CHECK (end_offset >= start_offset),
-    PRIMARY KEY (decision_id, ordinal)
+    CHECK (end_offset >= start_offset)
 );
 
 -- The characters of decisions.text that came from each page of a PDF: [start_offset, end_offset).
@@ -168,8 +167,7 @@ CREATE TABLE IF NOT EXISTS pages (
     page          INTEGER NOT NULL CHECK (page >= 1),
     start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),
     end_offset    INTEGER NOT NULL,
-    CHECK (end_offset >= start_offset),
-    PRIMARY KEY (decision_id, page)
+    CHECK (end_offset >= start_offset)
 );
 
 -- The text of each page, for reading: SELECT text FROM page_texts WHERE decision_id = ? AND page = 2

@@ -210,6 +210,81 @@ def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):
         assert {h.id for h in db.search(con, "préfet", limit=10)} == {G, P}   # the sync too
 
 
+def _keyed_chunk(con, j: int) -> None:
+    """2 000 rows of a table with a VARCHAR key (whose index DuckDB keeps in memory, pinned), in
+    one transaction."""
+    with db._transaction(con):
+        con.execute("INSERT INTO keyed SELECT md5(i || '-' || $j) || md5(i::VARCHAR), "
+                    "repeat('x', 200) FROM range(2000) r(i)", {"j": j})
+
+
+def test_the_bound_grows_before_the_keys_fill_it(tmp_path, caplog):
+    """The index of a key grows with the rows and DuckDB cannot drop it: under a 16 MB bound,
+    2 000-row transactions on a keyed table ran out of memory at their COMMIT after 100 000 rows.
+    The writer raises its bound before the keys take a quarter of it: every row goes in."""
+    from greffe import ingest
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
+        db.limit_writer_memory(con, 16)
+        for j in range(150):
+            db.with_headroom(con, lambda: _keyed_chunk(con, j))
+        assert con.execute("SELECT count(*) FROM keyed").fetchone() == (300_000,)
+        assert db._writer_mb(con) > 16 and "its bound is now" in caplog.text
+
+
+def test_a_commit_out_of_memory_stops_the_run_and_the_base_stays_sound(tmp_path):
+    """Without that room, the COMMIT runs out of memory: DuckDB rolls the rows back but keeps their
+    keys in the index, so that the same rows would be refused for ever once a checkpoint wrote it.
+    The run stops (CommitOutOfMemory) and the base is closed without a checkpoint: opened again, it
+    has every row committed before, and takes the failed rows."""
+    from greffe import ingest
+    from greffe.errors import CommitOutOfMemory
+    path = tmp_path / "g.duckdb"
+    with ingest.open_writer(path) as con:
+        con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
+        con.execute("CHECKPOINT")
+        db.limit_writer_memory(con, 16)
+        with pytest.raises(CommitOutOfMemory, match="run it again"):
+            for failed in range(150):            # no with_headroom: nothing makes room
+                _keyed_chunk(con, failed)
+    with ingest.open_writer(path) as con:
+        assert con.execute("SELECT count(*) FROM keyed").fetchone() == (2000 * failed,)
+        _keyed_chunk(con, failed)                  # its keys are not in the index any more
+        assert con.execute("SELECT count(*) FROM keyed").fetchone() == (2000 * (failed + 1),)
+
+
+def test_the_child_tables_have_no_primary_key_and_an_old_base_loses_it_once(tmp_path):
+    """The child tables are keyed by convention only (sql/schema.sql: the index of a key grows
+    with the base and DuckDB cannot drop it); a base made with the keys is rebuilt without
+    them when it is opened for writing, its rows and its CHECKs kept."""
+    path = tmp_path / "old.duckdb"
+    with db.connect(path) as con:
+        db.load_many(con, [(d, None) for d in five()], VERSION)
+        before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in db.CHILD_TABLES}
+        assert not _keyed(con)
+        # the base as session 4 made it: every child table keyed
+        for table in db.CHILD_TABLES:
+            key = "decision_id, page" if table == "pages" else "decision_id, ordinal"
+            ddl = con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = $t", {"t": table}).fetchone()[0]
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}_x")
+            con.execute(ddl.rstrip(";").removesuffix(")") + f", PRIMARY KEY ({key}))")
+            con.execute(f"INSERT INTO {table} SELECT * FROM {table}_x")
+            con.execute(f"DROP TABLE {table}_x")
+        con.execute("DELETE FROM ddl_applied")            # as if its DDL were an older one
+        assert _keyed(con) == set(db.CHILD_TABLES)
+    with db.connect(path) as con:
+        assert not _keyed(con)
+        assert {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in db.CHILD_TABLES} == before
+        assert "CHECK" in con.execute("SELECT sql FROM duckdb_tables() WHERE table_name = 'zones'").fetchone()[0]
+        assert {h.id for h in db.search(con, "préfet", limit=10)} == {G, P}      # the views work
+
+
+def _keyed(con) -> set[str]:
+    return {t for (t,) in con.execute(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+        "AND list_contains($t, table_name)", {"t": list(db.CHILD_TABLES)}).fetchall()}
+
+
 def test_at_the_ceiling_the_error_is_raised_and_nothing_is_written(tmp_path, monkeypatch):
     import duckdb
 

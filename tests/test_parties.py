@@ -44,6 +44,20 @@ def test_split_the_notification_list(list_text, names):
     ('association foncière urbaine autorisée " Les jardins de Sérignan "', "administration"),
     ("syndicat national de l'enseignement privé CFE-CGC", "autre"),
     ("Conseil national de l'ordre des chirurgiens-dentistes", "autre"),
+    # associations named without the word `association`: by their first word, by name, by acronym
+    ("Ligue des droits de l'Homme", "association"), ("collectif Droit au séjour", "association"),
+    ("La Cimade", "association"), ("Comité inter-mouvements auprès des évacués (Cimade)", "association"),
+    ("Groupe d'information et de soutien des immigré·e·s (GISTI)", "association"),
+    ("Groupe d'information et de soutien des immigrés", "association"),
+    ("Avocats pour la défense des droits des étrangers (ADDE)", "association"),
+    ("Association nationale d'assistance aux frontières pour les étrangers (Anafé)", "association"),
+    ("Fédération des associations de solidarité avec tou·te·s les immigré·e·s (FASTI)", "association"),
+    ("Secours catholique", "association"), ("Médecins du monde", "association"),
+    # ... but not a trade union, a federation or a hospital group named otherwise
+    ("Syndicat des avocats de France", "autre"), ("Fédération française d'équitation", "autre"),
+    ("Groupement hippique national", "autre"),
+    # a capital without its accent (`Ecole`, `Etablissement`) is still a public body
+    ("Ecole centrale de Lyon", "administration"), ("Etablissement public foncier de Normandie", "administration"),
 ])
 def test_party_kind(name, kind):
     assert party_kind(name) == kind
