@@ -36,8 +36,6 @@ import tempfile
 import time
 from pathlib import Path
 
-CHILD_TABLES = ("case_numbers", "judges", "parties", "injunctions", "astreintes", "deadlines",
-                "legal_refs", "cited_decisions", "zones", "pages")
 
 
 # ---------------------------------------------------------------- the worker (one ingestion)
@@ -106,7 +104,7 @@ def snapshot_of(db_path: Path) -> dict:
         decisions = {}
         for (did, text_md5) in con.execute("SELECT id, md5(text) FROM decisions").fetchall():
             decisions[did] = {"text": text_md5}
-        for table in CHILD_TABLES:
+        for table in db.CHILD_TABLES:
             for did, n in con.execute(f"SELECT decision_id, count(*) FROM {table} GROUP BY 1").fetchall():
                 if did in decisions:
                     decisions[did][table] = n
@@ -125,7 +123,7 @@ def partial_documents(db_path: Path, reference: dict) -> list[str]:
     with db.connect(db_path) as con:
         def count(sql: str) -> int:
             return con.execute(sql).fetchone()[0]
-        for table in CHILD_TABLES:
+        for table in db.CHILD_TABLES:
             n = count(f"SELECT count(*) FROM {table} t WHERE NOT EXISTS "
                       f"(SELECT 1 FROM decisions d WHERE d.id = t.decision_id)")
             if n:

@@ -34,8 +34,7 @@ def fresh(tmp_path, name: str):
 def tables(con) -> dict:
     """Every row of every table of a decision, without the load times."""
     out = {}
-    for table in ("decisions", "sources", "ledger", "case_numbers", "judges", "parties", "injunctions",
-                  "astreintes", "deadlines", "legal_refs", "cited_decisions", "zones", "pages"):
+    for table in ("decisions", "sources", "ledger", *db.CHILD_TABLES):
         cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()
                 if r[0] not in ("loaded_at", "seen_at")]
         out[table] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()))

@@ -19,8 +19,7 @@ from greffe.model import (Astreinte, Court, Deadline, Decision, Injunction, Lega
 
 VERSION = "0.1.0"
 SHOW_EXTRAS = ("citation", "dispositif", "sources", "pages", "extractor_version", "loaded_at")
-CHILD_TABLES = ("case_numbers", "judges", "parties", "injunctions", "astreintes", "deadlines",
-                "legal_refs", "cited_decisions", "zones", "pages")
+CHILD_TABLES = db.CHILD_TABLES
 
 
 # ------------------------------------------------------------------ factories

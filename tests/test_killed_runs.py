@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from greffe import ingest
-from greffe.stress import CHILD_TABLES, run_ingestion, stress
+from greffe.db import CHILD_TABLES
+from greffe.stress import run_ingestion, stress
 from test_hostile_inputs import order_text, xml_decision
 
 CORPUS_PDF = Path(__file__).resolve().parent.parent / "corpus" / "pdf"

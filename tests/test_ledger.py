@@ -19,7 +19,7 @@ import pytest
 from extractors import EXTRACTOR_VERSION
 from greffe import db, ingest
 from greffe.errors import UnreadableDocument
-from greffe.stress import CHILD_TABLES
+from greffe.db import CHILD_TABLES
 from test_hostile_inputs import order_text, xml_decision
 
 V1, V2 = EXTRACTOR_VERSION, EXTRACTOR_VERSION + "+next"
