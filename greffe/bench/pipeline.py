@@ -22,7 +22,12 @@ What it measures, on generated documents (greffe.bench.documents) in a scratch f
   5. `greffe ingest ONE.pdf` (into a base made by an earlier run) from start to end with a
      temporary Prefect server and against a running one (`prefect server start`,
      PREFECT_API_URL), beside the same run without Prefect; the median of 3 runs each;
-  7. OCR seconds per page of corpus/scans/*.pdf (greffe.pdf.parse_pdf, which calls greffe.ocr).
+  7. OCR seconds per page of corpus/scans/*.pdf (greffe.pdf.parse_pdf, which calls greffe.ocr);
+  8. a large run (`large`): 1 000 XML decisions extracted once into a file, stored 30 times with
+     new ids and hashes (30 000 decisions, the writer alone, as `store` and `end_run` do), the
+     writer's peak resident memory after each third of the run and at its end
+     (no target: a run of more than 20 000 decisions ran out of the writer's memory before
+     session 5, and memory must not grow with the run).
 Each ingestion runs in a child process (`--child`: plan, skip, process_all, store: what the flow
 does without Prefect); its figures leave out the start-up (imports, spaCy), which figure 5
 measures.
@@ -45,8 +50,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-FULL = {"pdf": 40, "xml": 400, "memory": (1000, 10000), "scans": None}
-QUICK = {"pdf": 5, "xml": 60, "memory": (100, 300), "scans": 1}
+FULL = {"pdf": 40, "xml": 400, "memory": (1000, 10000), "scans": None, "large": (1000, 30)}
+QUICK = {"pdf": 5, "xml": 60, "memory": (100, 300), "scans": 1, "large": (100, 3)}
 GB = 1024 ** 3
 
 
@@ -95,6 +100,71 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
             "loaded": summary.loaded, "skipped": summary.skipped,
             "set_aside": len(summary.quarantined) + len(summary.retriable),
             "reasons": sorted({r for _, r, _ in summary.quarantined + summary.retriable})}
+
+
+def extract_to_file(docs: str, out: str) -> int:
+    """Extract every document under `docs` (2 workers) and pickle each outcome into `out`, one
+    after the other; the count."""
+    import pickle
+
+    from extractors import EXTRACTOR_VERSION
+    from greffe import db, ingest
+    with db.connect(":memory:") as con:
+        todo, _ = ingest.plan([docs], con, EXTRACTOR_VERSION)
+    n = 0
+    with open(out, "wb") as f:
+        for outcome in ingest.process_all(todo, jobs=2):
+            if isinstance(outcome, ingest.Extracted):
+                pickle.dump(outcome, f, protocol=5)
+                n += 1
+    return n
+
+
+def replay(outcomes_file: str, db_path: str, copies: int, every: int) -> dict:
+    """Store the outcomes pickled in `outcomes_file` `copies` times into a new base, each copy
+    with new ids and file hashes, then end the run (`db.end_run`): the writer's peak resident
+    memory (VmHWM) every `every` decisions and at the end, in bytes."""
+    import dataclasses
+    import hashlib
+    import pickle
+
+    from extractors import EXTRACTOR_VERSION
+    from greffe import db, ingest
+    marks: dict[int, int] = {}
+
+    def outcomes():
+        n = 0
+        for copy in range(copies):
+            with open(outcomes_file, "rb") as f:
+                while True:
+                    try:
+                        out = pickle.load(f)
+                    except EOFError:
+                        break
+                    d = out.decision
+                    sha = hashlib.sha256(f"{copy}:{d.source.sha256}".encode()).hexdigest()
+                    d = dataclasses.replace(d, id=f"{d.id}_{copy}",
+                                            source=dataclasses.replace(d.source, sha256=sha))
+                    yield dataclasses.replace(out, decision=d, sha256=sha)
+                    n += 1
+                    if n % every == 0:
+                        marks[n] = _peak_rss()
+    summary = ingest.RunSummary()
+    t0 = time.perf_counter()
+    with ingest.open_writer(db_path) as con:
+        ingest.store(con, outcomes(), summary, EXTRACTOR_VERSION)
+        t1 = time.perf_counter()
+        db.end_run(con)
+    return {"loaded": summary.loaded, "store_seconds": t1 - t0, "end_seconds": time.perf_counter() - t1,
+            "marks": marks, "peak": _peak_rss()}
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory so far (VmHWM), in bytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def tree_rss(pid: int) -> tuple[int, int]:
@@ -259,6 +329,31 @@ def memory_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
     return rows
 
 
+def large_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
+    from greffe.bench.documents import write_xml
+    n, copies = sizes
+    docs, outcomes = folder / f"large{n}", folder / f"large{n}.pickle"
+    write_xml(docs, n, seed=20)
+    extracted = _child(["--extract", str(docs), str(outcomes)])["extracted"]
+    third = extracted * copies // 3
+    run = _child(["--replay", str(outcomes), str(folder / "large.duckdb"), str(copies), str(third)])
+    marks = sorted((int(k), v) for k, v in run["marks"].items())
+    return [
+        Row(f"8. writer peak RSS, a run of {run['loaded']} decisions ({extracted} extracted, stored "
+            f"{copies} times; store {run['store_seconds']:.0f} s, end of run {run['end_seconds']:.0f} s)",
+            ", ".join(f"{k} {v / GB:.2f}" for k, v in marks) + f", end {run['peak'] / GB:.2f} GB"),
+        Row(f"8. writer peak RSS after {marks[-1][0]} / after {marks[0][0]} decisions",
+            f"{marks[-1][1] / marks[0][1]:.2f}"),
+    ]
+
+
+def _child(args: list[str]) -> dict:
+    """Run this module with `args` in a new process: its JSON result."""
+    out = subprocess.run([sys.executable, "-m", "greffe.bench.pipeline", *args], cwd=ROOT,
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 # figure 5 is timed this many times (a new document each time, into the same base): the median
 OVERHEAD_RUNS = 3
 
@@ -389,13 +484,19 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-STEPS = ("pdf", "xml", "memory", "overhead", "ocr")
+STEPS = ("pdf", "xml", "memory", "overhead", "ocr", "large")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
         print(json.dumps(child(argv[1], int(argv[2]), argv[4:], preload=argv[3] == "preload")))
+        return 0
+    if argv and argv[0] == "--extract":
+        print(json.dumps({"extracted": extract_to_file(argv[1], argv[2])}))
+        return 0
+    if argv and argv[0] == "--replay":
+        print(json.dumps(replay(argv[1], argv[2], int(argv[3]), int(argv[4]))))
         return 0
     ap = argparse.ArgumentParser(prog="python -m greffe.bench.pipeline", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (to develop; figures not comparable)")
@@ -423,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
                 new = memory_figures(folder, sizes["memory"])
             elif step == "overhead":
                 new = overhead_figures(folder)
+            elif step == "large":
+                new = large_figures(folder, sizes["large"])
             else:
                 new = ocr_figures(sizes["scans"])
             rows += new
