@@ -125,7 +125,7 @@ _ADMINISTRATION = re.compile(
 # (`La Cimade`, `le Groupe d'information et de soutien des immigré·e·s (GISTI)`, `l'Anafé`):
 # the people who look for their cases in greffe are these associations.
 _ASSOCIATION_NAMED = re.compile(
-    r"(?i)^(?:ligue|collectif)\b|^(?:la\s+)?cimade\b|^groupe\s+d['’]information\s+et\s+de\s+soutien\s+des\s+immigr|"
+    r"(?i)^(?:ligue|collectif)\b|^groupe\s+d['’]information\s+et\s+de\s+soutien\s+des\s+immigr|"
     r"^avocats\s+pour\s+la\s+défense\s+des\s+droits\s+des\s+étrangers\b|^comité\s+pour\s+la\s+santé\s+des\s+exilés\b|"
     r"^(?:secours\s+catholique|médecins\s+du\s+monde|médecins\s+sans\s+frontières|amnesty\s+international|"
     r"utopia\s+56|droit\s+au\s+logement|emmaüs|SOS\s+racisme|dom['’]\s*asile)\b")

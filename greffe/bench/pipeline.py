@@ -123,7 +123,7 @@ def extract_to_file(docs: str, out: str) -> int:
 def replay(outcomes_file: str, db_path: str, copies: int, every: int) -> dict:
     """Store the outcomes pickled in `outcomes_file` `copies` times into a new base, each copy
     with new ids and file hashes, then end the run (`db.end_run`): the writer's peak resident
-    memory (VmHWM) every `every` decisions and at the end, in bytes."""
+    memory every `every` decisions and at the end, in bytes."""
     import dataclasses
     import hashlib
     import pickle
@@ -160,11 +160,9 @@ def replay(outcomes_file: str, db_path: str, copies: int, every: int) -> dict:
 
 
 def _peak_rss() -> int:
-    """This process's peak resident memory so far (VmHWM), in bytes."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    return 0
+    """This process's peak resident memory so far, in bytes (Linux counts ru_maxrss in KB)."""
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def tree_rss(pid: int) -> tuple[int, int]:
