@@ -119,7 +119,7 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # DuckDB's memory on the writer of an ingestion (`limit_writer_memory`). Unbounded (80 % of the
 # RAM by default), DuckDB keeps in its buffers every block it reads or writes, so the writer grew
 # with the base (bench figure 4). The writer works on batches (at most 64 decisions a statement,
-# pages of 1 024 rows for the text index); beyond the limit DuckDB drops cached blocks (read again
+# pages of 256 rows for the text index); beyond the limit DuckDB drops cached blocks (read again
 # from the file) and spills what it must keep to <base>.tmp. What it cannot drop is what was
 # written since the last checkpoint (60 MB at 10 000 decisions), so a run checkpoints before its
 # index sync (`end_run`), and the indexes of the keys, which grow with the base (the child tables

@@ -43,7 +43,11 @@ from .textindex import Hit, IndexDoc, TextIndex, TextIndexError
 
 log = logging.getLogger(__name__)
 
-_BATCH = 1024                  # rows of the decisions table read at a time (a page)
+# Rows of the decisions table read at a time (a page). The two queries of a page need ~40 MB of
+# DuckDB's working memory whatever its size; what grows with it is what the page's rows, texts
+# and IndexDocs take. Measured (a sync of 10 000 decisions after their store, peak RSS): 289 MB
+# with pages of 1 024 rows, 234-254 with 256, and a sync 20 % faster (10.6 s vs 13.2 s).
+_BATCH = 256
 # Decisions added to the index between two commits. tantivy queues the documents it is given
 # (up to 10 000) until its threads index them, and a commit waits for the queue: without
 # intermediate commits a sync of 10 000 decisions held ~100 MB more than one of 1 000.

@@ -100,7 +100,7 @@ md5(CAST(struct_pack(court_kind, court_city, court_code, decision_date, decision
 -- `first_row` and `end_row` (NULL: no bound) keep the decisions whose rowid is >= first_row and
 -- < end_row: a page of the base in the order it is stored, whose cost and memory are the page's
 -- (greffe.searchindex reads the base a page at a time, never all its rows at once).
---   SELECT * FROM greffe_index_docs(first_row := 0, end_row := 1024)
+--   SELECT * FROM greffe_index_docs(first_row := 0, end_row := 256)
 CREATE OR REPLACE TEMP MACRO greffe_index_docs(first_row := NULL, end_row := NULL) AS TABLE
 SELECT id, court_kind, city, code, decision_date, decision_type, procedure, outcomes, topics,
        authorities, case_numbers, has_injunction, astreinte_amounts, shown,
