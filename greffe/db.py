@@ -260,6 +260,15 @@ def _commit_out_of_memory(error: BaseException) -> bool:
         "could not allocate block" in text or "failed to pin block" in text)
 
 
+def _fatal_out_of_memory(error: BaseException) -> bool:
+    """DuckDB ran out of memory and then again while rolling back on its own (`FATAL Error:
+    Failed to rollback transaction ... Out of Memory Error`): the database is invalidated, every
+    later statement of this process is refused. Seen under a 32 MB bound at a commit after ~2 000
+    decisions (the rollback of a statement out of memory, which `_transaction` prepares by
+    raising the bound, did not run out)."""
+    return isinstance(error, duckdb.FatalException) and "Out of Memory" in str(error)
+
+
 def duckdb_version() -> str:
     return duckdb.__version__
 
@@ -533,13 +542,26 @@ def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     keys in the indexes of the keys: the same rows are then refused as duplicates, and a checkpoint
     (at the end of the run, or when the base is closed) would write those keys into the file for
     good. So the base is closed without a checkpoint (its log replayed at the next open has no
-    such keys) and CommitOutOfMemory stops the run; the next run loads what this one did not."""
+    such keys) and CommitOutOfMemory stops the run; the next run loads what this one did not.
+    When DuckDB's own rollback ran out of memory too (`_fatal_out_of_memory`: the database is
+    invalidated), CommitOutOfMemory stops the run the same way."""
     bound = _writer_mb(con)
     con.begin()
     try:
         yield
         con.commit()
     except BaseException as error:
+        if _fatal_out_of_memory(error):
+            try:
+                con.rollback()
+            except duckdb.Error:
+                pass    # invalidated: DuckDB refuses it too (and has rolled back what it could)
+            raise CommitOutOfMemory(
+                f"DuckDB ran out of memory while writing and could not roll the write back "
+                f"({first_line(error)}): this process can no longer use the base, whose file "
+                "holds every write committed before. Run it again: it loads what this one did "
+                "not (and give the writer more memory if it happens again: "
+                "greffe.db.WRITER_MEMORY_MB)") from error
         if _commit_out_of_memory(error):
             _database_setting(con, "PRAGMA disable_checkpoint_on_shutdown")
             raise CommitOutOfMemory(

@@ -253,6 +253,34 @@ def test_a_commit_out_of_memory_stops_the_run_and_the_base_stays_sound(tmp_path)
         assert con.execute("SELECT count(*) FROM keyed").fetchone() == (2000 * (failed + 1),)
 
 
+def test_a_write_duckdb_cannot_roll_back_stops_the_run_and_says_why(tmp_path, monkeypatch):
+    """Under a 32 MB bound a COMMIT ran out of memory and DuckDB's own rollback did too: it raised
+    FatalException ("Failed to rollback transaction ... Out of Memory Error") and refused every
+    later statement, so the run ended with WriteFailed's "free disk space or check the disk".
+    That failure needs thousands of decisions to occur; here the batch's insert raises DuckDB's
+    own message instead. The run stops with CommitOutOfMemory, which names the memory and says
+    to run again; nothing of the batch is in the base, and the next attempt loads it."""
+    import duckdb
+
+    from greffe.errors import CommitOutOfMemory
+    fatal = duckdb.FatalException(
+        "FATAL Error: Failed to rollback transaction. Cannot continue operation.\n"
+        "Original Error: Out of Memory Error: failed to pin block of size 256.0 KiB "
+        "(30.3 MiB/30.5 MiB used)")
+    insert_many = db._insert_many
+
+    def failing(*args):
+        raise fatal
+    with db.connect(tmp_path / "g.duckdb") as con:
+        monkeypatch.setattr(db, "_insert_many", failing)
+        with pytest.raises(CommitOutOfMemory, match="could not roll the write back.*Run it again"):
+            db.load_many(con, [(d, None) for d in five()], VERSION)
+        assert con.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
+        monkeypatch.setattr(db, "_insert_many", insert_many)
+        db.load_many(con, [(d, None) for d in five()], VERSION)
+        assert con.execute("SELECT count(*) FROM decisions").fetchone() == (5,)
+
+
 def test_the_child_tables_have_no_primary_key_and_an_old_base_loses_it_once(tmp_path):
     """The child tables are keyed by convention only (sql/schema.sql: the index of a key grows
     with the base and DuckDB cannot drop it); a base made with the keys is rebuilt without
