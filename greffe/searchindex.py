@@ -269,4 +269,4 @@ def search_ids(con: duckdb.DuckDBPyConnection, query: str | None, *, limit: int 
     """The hits (id, BM25 score, `shown`) of the decisions matching the words of `query` and
     `filters` (checked by db._filters), best first (no words: newest first); `within` keeps
     only those ids."""
-    return for_reading(con).search(query, limit=limit, ids=within, snippets=False, **filters)
+    return for_reading(con).search(query, limit=limit, ids=within, **filters)

@@ -224,7 +224,8 @@ def similar(con: duckdb.DuckDBPyConnection, source: str | Path, *, limit: int = 
     allowed = db.search_ids(con, None, limit=None, **filters) if filters else None
     likes = index.more_like(terms, facts={"topics": facts.topics, "authorities": facts.authorities,
                                           "procedure": facts.procedure, "outcomes": facts.outcomes},
-                            fact_weight=FACT_WEIGHT, limit=limit, exclude=exclude, ids=allowed)
+                            fact_weight=FACT_WEIGHT, limit=limit, exclude=exclude, ids=allowed,
+                            texts=lambda ids: dict(db.run(con, "decision_texts", ids=ids).fetchall()))
     words = surface_words(text, [s for s, _ in terms])
     rows = _decision_facts(con, [like.id for like in likes])
     hits = []

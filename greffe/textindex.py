@@ -1,15 +1,21 @@
 """The full-text index of greffe: tantivy (a Lucene-like engine) beside the DuckDB base.
 
-DuckDB stays the base of record; this index holds, per decision, its text and the few fields a
-search filters on, so that "words + filters -> first page of hits with a snippet" is answered in
+DuckDB stays the base of record; this index holds, per decision, the words of its text and the
+few fields a search filters on, so that "words + filters -> first page of hits" is answered in
 milliseconds over 100 000 decisions, and updated incrementally (add, delete, commit) instead of
 rebuilt. Measured against DuckDB's fts extension and a postings table in DuckDB by
 `python -m greffe.bench.search`.
 
+The index does not keep the texts: the base has them. Stored, they were more than half of the
+index (29 of 55 MB at 10 000 decisions), copied with every published snapshot and read again by
+every merge of segments. A snippet, or the words a similar decision shares, are made from the
+texts the caller gives (`texts`: ids -> texts, e.g. read from the base).
+
     index = TextIndex("var/greffe.tantivy")
     index.add([IndexDoc(id="TA38-2506085-2025-07-21", text="...", court_kind="TA", city="Grenoble")])
     index.commit()
-    index.search('rendez-vous "non dématérialisé"', court_kind="TA", since=date(2025, 1, 1))
+    index.search('rendez-vous "non dématérialisé"', court_kind="TA", since=date(2025, 1, 1),
+                 texts=lambda ids: {...})
     -> [Hit(id='TA38-2506085-2025-07-21', score=7.31, snippet='... un «rendez-vous» ...')]
 
 Words: lower case, accents folded, then the French Snowball stemmer (`préfectures`,
@@ -33,7 +39,7 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,7 +123,7 @@ def _analyzers() -> tuple[tantivy.TextAnalyzer, tantivy.TextAnalyzer]:
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("body", stored=True, tokenizer_name=_FR, index_option="position")
+    builder.add_text_field("body", stored=False, tokenizer_name=_FR, index_option="position")
     for name in _KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name=_KEY, index_option="basic")
     builder.add_date_field("decision_date", indexed=True, fast=True)
@@ -344,13 +350,15 @@ class TextIndex:
                case_number: str | None = None,
                has_injunction: bool | None = None, astreinte: bool | None = None,
                min_amount: float | None = None, max_amount: float | None = None,
-               ids: Iterable[str] | None = None, snippets: bool = True) -> list[Hit]:
+               ids: Iterable[str] | None = None,
+               texts: Callable[[list[str]], Mapping[str, str]] | None = None) -> list[Hit]:
         """The decisions matching every word and phrase of `query` and every filter given, best
         BM25 score first; with no query (None or blank), the newest first and no snippet.
 
         `astreinte=True` keeps decisions with a pronounced astreinte; `min_amount`/`max_amount`
         bound its amount (inclusive). `ids` keeps only those decisions. `limit` None: every hit.
-        A query with nothing searchable in it (`%`, `;`) finds nothing.
+        A query with nothing searchable in it (`%`, `;`) finds nothing. `texts` (ids -> their
+        texts) gives the hits of a query with words their snippet (none without it).
         """
         filters = self._filters(court_kind=court_kind, city=city, code=code, since=since, until=until,
                                 decision_type=decision_type, procedure=procedure, outcome=outcome,
@@ -373,15 +381,16 @@ class TextIndex:
                                      offset=offset, order=tantivy.Order.Desc)
         else:
             result = searcher.search(final, limit, count=False, offset=offset)
-        marker = _Marker(query) if text is not None and snippets else None
-        hits = []
+        found = []
         for key, address in result.hits:
             doc = searcher.doc(address)
-            snippet = marker.snippet(doc["body"][0]) if marker is not None else ""
-            score = float(key) if text is not None else 0.0
             shown = doc.get_first("shown")
-            hits.append(Hit(doc["id"][0], score, snippet, bytes(shown).decode("utf-8") if shown else ""))
-        return hits
+            found.append((doc["id"][0], float(key) if text is not None else 0.0,
+                          bytes(shown).decode("utf-8") if shown else ""))
+        bodies = texts([i for i, _, _ in found]) if text is not None and texts is not None and found else {}
+        marker = _Marker(query) if bodies else None
+        return [Hit(i, score, marker.snippet(bodies[i]) if marker and bodies.get(i) else "", shown)
+                for i, score, shown in found]
 
     # -- similar decisions (greffe.similar) -------------------------------------------------------
 
@@ -411,13 +420,15 @@ class TextIndex:
 
     def more_like(self, terms: list[tuple[str, float]], *, facts: dict[str, Iterable[str]] | None = None,
                   fact_weight: float = 1.0, limit: int = 10, exclude: Iterable[str] = (),
-                  ids: Iterable[str] | None = None) -> list[Like]:
+                  ids: Iterable[str] | None = None,
+                  texts: Callable[[list[str]], Mapping[str, str]] | None = None) -> list[Like]:
         """The decisions closest to a text given by its `terms` ((stem, weight), from
         `distinctive_terms`) and its `facts` ({'topics': [...], 'authorities': [...],
         'procedure': [...], 'outcomes': [...]}), best first. Each term is a BM25 should-clause
         boosted by its weight (the heaviest 1.0); each shared fact adds `fact_weight` times
         log(1 + N / decisions having it): a rare fact (visa) counts more than a common one. `exclude`: ids
-        never returned (the decision itself); `ids`: only these (the filters of a search)."""
+        never returned (the decision itself); `ids`: only these (the filters of a search);
+        `texts` (ids -> their texts): which of the terms each one contains (none without it)."""
         self._index.reload()
         searcher = self._index.searcher()
         heaviest = max((w for _, w in terms), default=1.0)
@@ -439,13 +450,14 @@ class TextIndex:
         for decision_id in exclude:
             clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self._schema, "id", decision_id)))
         result = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False)
+        found = [(searcher.doc(address)["id"][0], float(score)) for score, address in result.hits]
+        bodies = texts([i for i, _ in found]) if texts is not None and found else {}
         wanted = {stem for stem, _ in terms}
-        found = []
-        for score, address in result.hits:
-            doc = searcher.doc(address)
-            stems = set(_FR_ANALYZER.analyze(doc["body"][0])) & wanted
-            found.append(Like(doc["id"][0], float(score), tuple(s for s, _ in terms if s in stems)))
-        return found
+        likes = []
+        for i, score in found:
+            stems = set(_FR_ANALYZER.analyze(bodies[i])) & wanted if bodies.get(i) else set()
+            likes.append(Like(i, score, tuple(s for s, _ in terms if s in stems)))
+        return likes
 
     # -- publishing ----------------------------------------------------------------------------
 

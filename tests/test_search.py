@@ -112,6 +112,31 @@ def test_a_deleted_index_is_rebuilt_from_the_base(tmp_path, caplog):
     con.close()
 
 
+def test_an_index_that_kept_the_texts_is_set_aside_and_rebuilt(tmp_path, caplog):
+    """Until session 6 the index kept each decision's text (another schema): the writer's next
+    sync moves it aside and rebuilds it from the base, and searches show their snippets from the
+    base's texts."""
+    import tantivy
+    path = tmp_path / "greffe.duckdb"
+    _writer(path, ta_grenoble(), ce())
+    from greffe.searchindex import forget
+    forget(index_dir(path))
+    shutil.rmtree(index_dir(path))
+    index_dir(path).mkdir()
+    old = tantivy.SchemaBuilder()
+    old.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    old.add_text_field("body", stored=True)
+    tantivy.Index(old.build(), path=str(index_dir(path)), reuse=True)
+    con = db.connect(path)
+    with caplog.at_level(logging.WARNING, logger="greffe.searchindex"):
+        assert db.sync_index(con)["added"] == 2
+    assert "the schema does not match" in caplog.text and "rebuilt from the base" in caplog.text
+    assert list(tmp_path.glob("greffe.duckdb.tantivy.broken-*"))
+    [hit] = db.search(con, "visa")
+    assert hit.id == E and "**visa**" in hit.snippet.lower()
+    con.close()
+
+
 def test_a_snapshot_without_its_index_gets_it_built_from_the_snapshot(tmp_path, caplog):
     path = tmp_path / "greffe.duckdb"
     _writer(path, ta_grenoble(), ce())

@@ -320,6 +320,11 @@ def case_index_texts(con):
     assert db.run(con, "index_texts", ids=[G], first_row=1, end_row=2).fetchall() == []  # not in the page
 
 
+def case_decision_texts(con):
+    assert db.run(con, "decision_texts", ids=[G, "nope"]).fetchall() == [(G, TEXT)]
+    assert db.run(con, "decision_texts", ids=[]).fetchall() == []
+
+
 def case_index_gone(con):
     db.run(con, "index_record", rows=json.dumps([{"decision_id": "X_1", "fingerprint": "f"}]),
            gone=[], clear=False)

@@ -123,10 +123,34 @@ def test_filter_only_is_newest_first(index):
         "TA93-2401234-2024-02-05", "CE-470001-2023-11-03"]
 
 
+def texts(ids: list[str]) -> dict[str, str]:
+    """The texts of DOCS by id (what greffe reads from the base)."""
+    return {d.id: d.text for d in DOCS if d.id in ids}
+
+
 def test_snippet_marks_the_matched_words(index):
-    [hit] = index.search('"rendez-vous" Diallo')
+    [hit] = index.search('"rendez-vous" Diallo', texts=texts)
     assert "«rendez-vous»" in hit.snippet and "«Diallo»" in hit.snippet
     assert hit.score > 0
+
+
+def test_the_index_keeps_no_text_and_an_index_that_did_is_refused(index, tmp_path):
+    """The texts are the base's: the index has the words, not the text (no snippet without the
+    texts). An index made when it kept them has another schema: opening it says what to do (the
+    writer's sync sets it aside and rebuilds it: greffe.searchindex)."""
+    import tantivy
+    [hit] = index.search('"rendez-vous" Diallo')
+    assert hit.snippet == ""
+    searcher = index._index.searcher()
+    [(_, address)] = searcher.search(tantivy.Query.term_query(index._schema, "id", hit.id), 1).hits
+    assert "body" not in searcher.doc(address).to_dict()
+    old = tantivy.SchemaBuilder()
+    old.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    old.add_text_field("body", stored=True)
+    (tmp_path / "old").mkdir()
+    tantivy.Index(old.build(), path=str(tmp_path / "old"), reuse=True)
+    with pytest.raises(TextIndexError, match="rebuild it from the base"):
+        TextIndex(tmp_path / "old")
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -208,7 +232,7 @@ def test_reader_thread_while_writer_commits(index, tmp_path):
     def read() -> None:
         try:
             while not stop.is_set():
-                seen.append(len(reader.search("naturalisation", limit=1000, snippets=False)))
+                seen.append(len(reader.search("naturalisation", limit=1000)))
         except BaseException as error:  # noqa: BLE001 -- handed to the main thread and re-raised
             errors.append(error)
 
@@ -225,7 +249,7 @@ def test_reader_thread_while_writer_commits(index, tmp_path):
     assert not errors
     assert seen and seen == sorted(seen)  # never goes back, never a half batch
     assert all(count % 20 == 0 for count in seen)
-    assert len(reader.search("naturalisation", limit=1000, snippets=False)) == 100
+    assert len(reader.search("naturalisation", limit=1000)) == 100
 
 
 def test_publish_copies_the_committed_state(index, tmp_path):
