@@ -263,9 +263,9 @@ def _commit_out_of_memory(error: BaseException) -> bool:
 def _fatal_out_of_memory(error: BaseException) -> bool:
     """DuckDB ran out of memory and then again while rolling back on its own (`FATAL Error:
     Failed to rollback transaction ... Out of Memory Error`): the database is invalidated, every
-    later statement of this process is refused. Seen under a 32 MB bound at a commit after ~2 000
-    decisions (the rollback of a statement out of memory, which `_transaction` prepares by
-    raising the bound, did not run out)."""
+    later statement of this process is refused. Seen at a commit early in a run of 10 000
+    decisions under a 32 MB bound (a statement out of memory is rolled back by `_transaction`,
+    after it raised the bound: that rollback did not run out)."""
     return isinstance(error, duckdb.FatalException) and "Out of Memory" in str(error)
 
 
