@@ -13,7 +13,7 @@ from greffe.model import Decision, ParsedDocument
 from . import (astreintes, court, dates, deadlines, doctype, injunctions, judges, numbers,
                outcomes, parties, references, topics, zones)
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(doc: ParsedDocument, nlp=None) -> Decision:

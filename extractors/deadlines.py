@@ -2,10 +2,10 @@
 (contract/README.md, `deadlines`).
 
 A deadline is a phrase of time (`dans un délai de deux mois`, `sous huit jours`, `dans les trois
-mois suivant la notification`, `sans délai`, `dans les plus brefs délais`) inside an order or a
-request: an injunction (`enjoint`, `d'enjoindre`), an astreinte, a request to regularise. Statutory
-periods (délai de recours, d'appel, de départ volontaire, the 48 hours of article L. 521-2, the
-periods of a quoted article) are left out. `days` or `months` as the text counts (`48 heures` ->
+mois suivant la notification`, `sans délai`, `dans les plus brefs délais`, a fixed date: `au 1er
+janvier 2022`) inside an order or a request: an injunction (`enjoint`, `d'enjoindre`), an
+astreinte, a request to regularise. Statutory periods (délai de recours, d'appel, de départ
+volontaire, the 48 hours of article L. 521-2, the periods of a quoted article) are left out. `days` or `months` as the text counts (`48 heures` ->
 2 days, `un an` -> 12 months), the anchor from what follows (`à compter de la notification`).
 """
 from __future__ import annotations
@@ -16,8 +16,10 @@ from greffe.model import Deadline, Span, Zone
 
 from .amounts import NUMBER, ORDINAL, duration_of, parse_number, parse_ordinal
 from .astreintes import speaker
+from .dates import MONTHS
 from .zones import sentences, zone_of
 
+_MONTHS = "|".join(MONTHS)
 _UNIT_ANY = r"(?:jours?(?:\s+(?:francs|ouvrés|ouvrables|calendaires))?|heures?|semaines?|mois|ans?|années?)\b"
 # `quinze (15) jours`, `15 (quinze) jours`
 _COUNT_ANY = rf"(?:{NUMBER})(?:\s*\([\w\s-]{{1,30}}\))?"
@@ -42,6 +44,10 @@ _PHRASES = [
     # `sans délai`, `dans les plus brefs délais`, `dans les meilleurs délais`, `dans un bref délai`
     r"(?P<open>\bsans\s+délai\b|\bdans\s+les\s+(?:plus\s+brefs|meilleurs|plus\s+courts)\s+délais\b|"
     r"\bdans\s+(?:un|le)\s+(?:plus\s+)?bref\s+délai\b)",
+    # a fixed date (days and months null: the text says when): `au 1er janvier 2022`,
+    # `au plus tard le 31 décembre 2023`, `avant le 15 mars 2024`, `d'ici le 1er juin 2025`
+    rf"(?P<date>\b(?:au\s+plus\s+tard\s+le|avant\s+le|d['’]ici\s+(?:le|au)|au)\s+\d{{1,2}}\s?(?:er)?\s+"
+    rf"(?:{_MONTHS})\s+\d{{4}})\b",
 ]
 _DEADLINE = re.compile("|".join(f"(?:{p})" for p in _PHRASES), re.I)
 
@@ -75,6 +81,18 @@ _ANCHOR_NOTIFICATION = re.compile(r"^\W*(?:à\s+compter|suivant|à\s+partir|cour
 _ANCHOR_DECISION = re.compile(
     r"^\W*(?:(?:à\s+compter|suivant|à\s+partir|courant|dès)\s+)?(?:de\s+|du\s+|d['’]\s*|dès\s+)(?:la\s+|l['’]\s*|le\s+|sa\s+|cette\s+)?"
     r"(?:présente?\s+)?(?:ordonnance|décision|jugement|arrêt)\b", re.I)
+# A fixed date is the limit of an act the sentence orders or asks for (`enjoint`, `d'enjoindre`,
+# `ordonner`) before it; not the end of a period (`pour la période du 1er juillet 1992 au 31 août
+# 1994`), nor a date something is put off to (`renvoyant l'activation des sanctions au 15 mai
+# 2023`), nor the date a text or a rule takes effect (`fixée par la directive au 1er janvier
+# 2022`, `entre en vigueur au`).
+_ORDERS_BEFORE = re.compile(r"enjoi\w*|injonction|\bordonn(?:er|é|e)\b", re.I)
+_NOT_A_LIMIT = re.compile(
+    rf"\bdu\s+\d{{1,2}}\s?(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}\s+$|"
+    r"(?:renvoy\w*|report(?:e|er|ant|é|ée|és|ées|s)?|repouss\w*|ajourn\w*|différ(?:er|ant|é|ée|és|ées))\s+"
+    r"(?:\S+\s+){0,10}$|"
+    r"(?:fixée?s?|prévue?s?)\s+(?:\w+\s+){0,4}$|vigueur\s+$|applicables?\s+$|"
+    r"s['’]appliquer?\s+$|applicati\w+\s+$|échéance\s+$", re.I)
 _ANCHOR_OTHER = re.compile(r"^\W*(?:à\s+compter|suivant|à\s+partir|courant|après)\b", re.I)
 
 
@@ -105,11 +123,13 @@ def sentence_deadlines(sentence: str, zone: str | None, offset: int = 0) -> list
             continue
         if m.group().lower().startswith("délai") and _BARE_DEFINITE.search(before[-12:]):
             continue
+        if m.group("date") and (not _ORDERS_BEFORE.search(before) or _NOT_A_LIMIT.search(before[-120:])):
+            continue
         days, months = _length(m)
-        if days is None and months is None and not m.group("open"):
+        if days is None and months is None and not m.group("open") and not m.group("date"):
             continue
         after = sentence[m.end():m.end() + 120]
-        anchor = _anchor(after, ordinal=bool(m.group("ordinal")))
+        anchor = None if m.group("date") else _anchor(after, ordinal=bool(m.group("ordinal")))
         if anchor is None and m.group("open") and re.search(r"\bdès\s+(?:la\s+|sa\s+)?notification", sentence[m.end():m.end() + 400], re.I):
             anchor = "notification"     # `d'assurer sans délai ... dès la notification de l'ordonnance`
         status = _status(sentence, m.start(), m.end(), zone)
@@ -137,7 +157,7 @@ def _inside_quotation(sentence: str, pos: int) -> bool:
 
 
 def _length(m: re.Match) -> tuple[int | None, int | None]:
-    if m.group("open"):
+    if m.group("open") or m.group("date"):
         return None, None
     if m.group("noun"):
         return (8 if m.group("noun").lower() == "huitaine" else 15), None

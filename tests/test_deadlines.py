@@ -71,6 +71,23 @@ def keys(zone: str, sentence: str) -> set[tuple]:
     ("visas", "d'enjoindre au préfet de lui délivrer un récépissé sous astreinte de 100 euros par jour de retard à "
               "compter de l'expiration d'un délai de huit jours suivant la notification de l'ordonnance à intervenir ;",
      {(8, None, "notification", "demande")}),
+    # a fixed date: days and months null, no anchor
+    ("visas", "2°) d'enjoindre à l'Etat de prendre toute mesure nécessaire afin de mettre en œuvre une obligation de "
+              "contrôle technique des véhicules de catégorie L au 1er janvier 2022, sous astreinte d'un million "
+              "d'euros par mois de retard à compter du 1er janvier 2022 ;", {(None, None, None, "demande")}),
+    ("dispositif", "Article 2 : Il est enjoint au ministre de l'intérieur de prendre les différentes mesures "
+                   "nécessaires au plus tard le 31 décembre 2023.", {(None, None, None, "prononce")}),
+    # ... not the date an astreinte runs from, a rule takes effect, or a fact happened
+    ("visas", "d'enjoindre au préfet de lui délivrer un récépissé sous astreinte de 100 euros par jour de retard à "
+              "compter du 1er mars 2024.", set()),
+    ("motifs", "Il est enjoint au préfet de réexaminer la demande ; la directive fixe une date d'application au "
+               "1er janvier 2022.", set()),
+    ("motifs", "le décret entre en vigueur au 1er juillet 2024 et il n'y a pas lieu d'enjoindre au ministre de le "
+               "modifier.", set()),
+    ("visas", "d'enjoindre au recteur de lui accorder un congé de longue maladie pour la période allant du 1er "
+              "juillet 1992 au 31 août 1994.", set()),
+    ("visas", "d'ordonner la suspension de la décision de l'assemblée générale renvoyant l'activation des capacités "
+              "de sanction au 15 mai 2023.", set()),
     # statutory periods are no deadlines
     ("visas", "l'arrêté par lequel le préfet de l'Hérault l'a obligée à quitter le territoire français dans un délai de "
               "trente jours et d'enjoindre au préfet de lui délivrer une autorisation provisoire de séjour.", set()),
@@ -93,6 +110,8 @@ def test_deadlines(zone, sentence, expected):
      "à compter de la notification du présent jugement.",
      "dans un délai de deux mois à compter de la notification du présent jugement"),
     ("Article 2 : Il est enjoint au préfet de fixer un rendez-vous sous huit jours.", "sous huit jours"),
+    ("Article 2 : Il est enjoint au ministre de prendre les mesures nécessaires au plus tard le 31 décembre 2023.",
+     "au plus tard le 31 décembre 2023"),
 ])
 def test_deadline_text(sentence, text):
     full = in_zone("dispositif", sentence)
