@@ -162,6 +162,11 @@ def _decision_facts(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str,
     return {r[0]: dict(zip(names, r)) for r in cur.fetchall()}
 
 
+def _texts(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    """The text of each decision of `ids` (the full-text index does not keep them)."""
+    return dict(db.run(con, "decision_texts", ids=ids).fetchall())
+
+
 def shared_facts(source: Facts, other: dict[str, Any]) -> Facts:
     """The facts of `source` that a decision (a decisions_v row) also has."""
     def common(mine: tuple[str, ...], theirs) -> tuple[str, ...]:
@@ -215,7 +220,7 @@ def similar(con: duckdb.DuckDBPyConnection, source: str | Path, *, limit: int = 
             raise DecisionNotFound(f"{source!r} is neither a .pdf/.txt file nor a decision id of "
                                    "this base; `greffe search` lists the ids")
         row = found[str(source)]
-        text = con.execute("SELECT text FROM decisions WHERE id = $id", {"id": str(source)}).fetchone()[0]
+        text = _texts(con, [str(source)])[str(source)]
         facts = Facts(topics=tuple(row["topics"] or ()), authorities=tuple(row["authorities"] or ()),
                       procedure=(row["procedure"],) if row["procedure"] else (),
                       outcomes=tuple(row["outcomes"] or ()))
@@ -225,7 +230,7 @@ def similar(con: duckdb.DuckDBPyConnection, source: str | Path, *, limit: int = 
     likes = index.more_like(terms, facts={"topics": facts.topics, "authorities": facts.authorities,
                                           "procedure": facts.procedure, "outcomes": facts.outcomes},
                             fact_weight=FACT_WEIGHT, limit=limit, exclude=exclude, ids=allowed,
-                            texts=lambda ids: dict(db.run(con, "decision_texts", ids=ids).fetchall()))
+                            texts=lambda ids: _texts(con, ids))
     words = surface_words(text, [s for s, _ in terms])
     rows = _decision_facts(con, [like.id for like in likes])
     hits = []

@@ -139,12 +139,16 @@ class Tantivy:
                 yield d
 
     def texts(self, ids: list[str]) -> dict[str, str]:
-        found = {}
-        for i in ids:
-            path, start = self._lines[i]
-            with path.open("rb") as lines:
+        found, files = {}, {}
+        try:
+            for i in ids:
+                path, start = self._lines[i]
+                lines = files.get(path) or files.setdefault(path, path.open("rb"))
                 lines.seek(start)
                 found[i] = json.loads(lines.readline())["text"]
+        finally:
+            for lines in files.values():
+                lines.close()
         return found
 
     def build(self, data: Path) -> None:
