@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extractors import EXTRACTOR_VERSION
-from greffe import db, distributed, feed, ingest, serve
+from greffe import db, distributed, feed, ingest, pipeline, serve
 from greffe.feed import FeedCounts, IngestFilters
 from greffe.ingest import RunSummary
 from greffe.publish import publish
@@ -33,9 +33,9 @@ def plan_task(con, paths: Sequence[str], retry_quarantined: bool, summary: RunSu
 
 
 @task(name="parse-extract-load", cache_policy=NO_CACHE)
-def load_task(con, todo, jobs: int, summary: RunSummary, filters: IngestFilters,
+def load_task(con, todo, jobs: int, pool, summary: RunSummary, filters: IngestFilters,
               counts: FeedCounts, on_progress: Callable[[RunSummary], None] | None):
-    outcomes = feed.filter_outcomes(con, ingest.process_all(todo, jobs=jobs), filters,
+    outcomes = feed.filter_outcomes(con, ingest.process_all(todo, jobs=jobs, pool=pool), filters,
                                     EXTRACTOR_VERSION, counts)
     ingest.store(con, outcomes, summary, EXTRACTOR_VERSION, on_progress)
 
@@ -78,12 +78,15 @@ def ingest_flow(paths: list[str], db_path: str, jobs: int = 1, retry_quarantined
     started_at = dt.datetime.now(dt.timezone.utc)
     filters = filters or IngestFilters()
     summary, counts = RunSummary(), FeedCounts()
+    dask = distributed.current_runner() is not None
     with ingest.open_writer(db_path) as con:          # one writer connection for the whole run
-        todo = plan_task(con, paths, retry_quarantined, summary, filters, counts)
-        if todo and distributed.current_runner() is not None:
-            load_from_dask(con, todo, summary, filters, counts, on_progress)
-        elif todo:
-            load_task(con, todo, jobs, summary, filters, counts, on_progress)
+        # the --jobs workers: started before the plan, stopped before the report
+        with pipeline.worker_pool(1 if dask else jobs) as pool:
+            todo = plan_task(con, paths, retry_quarantined, summary, filters, counts)
+            if todo and dask:
+                load_from_dask(con, todo, summary, filters, counts, on_progress)
+            elif todo:
+                load_task(con, todo, jobs, pool, summary, filters, counts, on_progress)
         report_task(con, summary, started_at, filters, counts)
     summary.published = publish_task(db_path)         # the writer is closed: the file is whole
     get_run_logger().info("ingest: %s loaded, %s skipped, %s quarantined",

@@ -129,6 +129,13 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
 WRITER_MEMORY_MB = 64
+# The bound while the writer brings the text index in step at the end of a run (`end_run`): what
+# was written is checkpointed by then, so DuckDB's cache is all it could keep, and a page of
+# the sync needs less (sql/search_macros.sql, greffe_decision_facts). Measured, the sync of
+# 10 000 decisions (writer alone): peak RSS 213 MB with 40 MB, 233 with 64, and the last
+# checkpoint 175 instead of 220. The store keeps 64 MB: with 40, a commit of a run of 30 000
+# decisions ran out of it, and so did DuckDB's own rollback (CommitOutOfMemory, `_transaction`).
+WRITER_SYNC_MEMORY_MB = 40
 WRITER_MEMORY_CEILING_MB = max(WRITER_MEMORY_MB,
                                os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
 
@@ -835,15 +842,21 @@ def sync_index(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def end_run(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """What the writer does once a run has loaded its decisions, so that the base file is whole
     for publish: a checkpoint (the rows written since the last one go from memory and the log
-    into the file), DuckDB's memory given back (setting its bound again drops the blocks it
-    caches and returns what it freed: measured, 115 MB after 10 000 decisions), the full-text
-    index brought in step (`sync_index`) and a last checkpoint. Returns what sync_index did."""
+    into the file), DuckDB's memory given back (setting its bound again, to
+    WRITER_SYNC_MEMORY_MB, drops the blocks it caches and returns what it freed: measured,
+    115 MB after 10 000 decisions), the full-text index brought in step (`sync_index`) and a
+    last checkpoint; then the writer's bound as it was (or as a step raised it). Returns what
+    sync_index did."""
     con.execute("CHECKPOINT")
     bound = _writer_mb(con)
-    if bound is not None:
-        limit_writer_memory(con, bound)
-    synced = sync_index(con)
-    con.execute("CHECKPOINT")
+    if bound is not None:                 # each step of the sync makes the keys' room again
+        limit_writer_memory(con, min(bound, WRITER_SYNC_MEMORY_MB))
+    try:
+        synced = sync_index(con)
+        con.execute("CHECKPOINT")
+    finally:                              # the next writes of this writer (greffe serve) get it back
+        if bound is not None:
+            limit_writer_memory(con, max(bound, _writer_mb(con)))
     return synced
 
 

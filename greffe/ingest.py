@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,10 +203,12 @@ def process_one(item: Item, sha: str | None, nlp) -> Outcome:
                        "the document will be read again after an upgrade (new extractor version)")
 
 
-def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1) -> Iterator[Outcome]:
-    """`process_one` over every item, in order, on `jobs` worker processes (1: in this one),
-    at most a few documents per worker ahead of the writer (`pipeline.run_all`)."""
-    return pipeline.run_all(process_one, todo, jobs=jobs)
+def process_all(todo: Iterable[tuple[Item, str | None]], *, jobs: int = 1,
+                pool: ProcessPoolExecutor | None = None) -> Iterator[Outcome]:
+    """`process_one` over every item, in order, on `jobs` worker processes (1: in this one;
+    `pool`: the run's workers, started before its plan by `pipeline.worker_pool`), at most a
+    few documents per worker ahead of the writer (`pipeline.run_all`)."""
+    return pipeline.run_all(process_one, todo, jobs=jobs, pool=pool)
 
 
 # duckdb errors that come from the machine (disk full, I/O, memory), not from the document; a

@@ -5,6 +5,7 @@ Nothing here knows about Prefect or DuckDB.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import deque
@@ -151,25 +152,48 @@ TASK_SIZE = 4
 
 
 def run_all(fn: Callable[[Item, str | None, object], Outcome], todo: Iterable[tuple[Item, str | None]],
-            *, jobs: int = 1) -> Iterator[Outcome]:
+            *, jobs: int = 1, pool: ProcessPoolExecutor | None = None) -> Iterator[Outcome]:
     """`fn(item, sha, nlp)` over every item, in order, on `jobs` worker processes (1: in this
     one). spaCy is loaded by a process when an extractor first calls it (`LazyNLP`). Streaming:
     the items go to the workers TASK_SIZE at a time, and at most IN_FLIGHT documents per worker
     are submitted ahead of the consumer (`pool.map` would submit them all and keep every result
     until the consumer took it). `fn` must be a function of a module (the workers import it by
-    name)."""
+    name). `pool`: the run's `jobs` workers, already started (`worker_pool`), instead of new ones."""
+    if pool is not None:
+        yield from _run_on(pool, fn, todo, jobs)
+        return
     if jobs <= 1:
         for item, sha in todo:
             yield fn(item, sha, _NLP)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque = deque()
-        for chunk in chunks(todo, TASK_SIZE):
-            pending.append(pool.submit(_run_chunk, fn, chunk))
-            if len(pending) * TASK_SIZE >= IN_FLIGHT * jobs:
-                yield from pending.popleft().result()
-        while pending:
+        yield from _run_on(pool, fn, todo, jobs)
+
+
+@contextlib.contextmanager
+def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The `jobs` worker processes of a run (None: 1, the run extracts in its own process),
+    started now. A run starts them before its plan: a worker begins as a copy (fork) of the
+    process that starts it, and a writer that holds the run's to-do list gives each worker a
+    copy of it (measured: 7 MB more per worker at 10 000 documents than at 1 000)."""
+    if jobs <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for started in [pool.submit(os.getpid) for _ in range(jobs)]:
+            started.result()
+        yield pool
+
+
+def _run_on(pool: ProcessPoolExecutor, fn: Callable[[Item, str | None, object], Outcome],
+            todo: Iterable[tuple[Item, str | None]], jobs: int) -> Iterator[Outcome]:
+    pending: deque = deque()
+    for chunk in chunks(todo, TASK_SIZE):
+        pending.append(pool.submit(_run_chunk, fn, chunk))
+        if len(pending) * TASK_SIZE >= IN_FLIGHT * jobs:
             yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def _run_chunk(fn: Callable[[Item, str | None, object], Outcome],

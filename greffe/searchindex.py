@@ -43,15 +43,18 @@ from .textindex import Hit, IndexDoc, TextIndex, TextIndexError
 
 log = logging.getLogger(__name__)
 
-# Rows of the decisions table read at a time (a page). The two queries of a page need ~40 MB of
-# DuckDB's working memory whatever its size; what grows with it is what the page's rows, texts
-# and IndexDocs take. Measured (a sync of 10 000 decisions after their store, peak RSS): 289 MB
-# with pages of 1 024 rows, 234-254 with 256, and a sync 20 % faster (10.6 s vs 13.2 s).
+# Rows of the decisions table read at a time (a page). The two queries of a page need ~25 MB of
+# DuckDB's working memory whatever its size (greffe_decision_facts in sql/search_macros.sql);
+# what grows with it is what the page's rows, texts and IndexDocs take. Measured (a sync of
+# 10 000 decisions after their store, peak RSS): 289 MB with pages of 1 024 rows, 234-254 with
+# 256, and a sync 20 % faster (10.6 s vs 13.2 s).
 _BATCH = 256
 # Decisions added to the index between two commits. tantivy queues the documents it is given
-# (up to 10 000) until its threads index them, and a commit waits for the queue: without
-# intermediate commits a sync of 10 000 decisions held ~100 MB more than one of 1 000.
-_COMMIT = 1000
+# until its thread indexes them, and a commit waits for the queue and writes them as a segment:
+# what it holds in between grows with this. Measured (a sync of 10 000 decisions, writer alone,
+# DuckDB bounded at 40 MB): peak RSS 292 MB with 5 000, 219 with 1 000, 205 with 500, 210 with
+# 250 (a sync of 17, 17, 24 and 22 s); without intermediate commits ~100 MB more than 1 000.
+_COMMIT = 500
 _OPEN: dict[str, TextIndex] = {}   # one TextIndex per directory in this process
 _SYNCED: dict[str, tuple] = {}     # the base's stamp when its index was last synced here
 

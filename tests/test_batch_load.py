@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from extractors import EXTRACTOR_VERSION
-from greffe import db, ingest
+from greffe import db, ingest, pipeline
 from greffe.nlp import LazyNLP
 from test_db import as_record, caa_paris, ce, counts, page_map, shown_record, ta_cergy, ta_grenoble
 from test_ledger import write_xml
@@ -152,6 +152,28 @@ def test_two_workers_give_the_outcomes_in_order(tmp_path):
     assert [o.item.path for o in outs] == [i.path for i, _ in todo]
     assert all(isinstance(o, ingest.Extracted) for o in outs)
 
+
+
+@pytest.mark.slow
+def test_the_workers_of_a_run_start_before_its_plan_and_stop_with_it(tmp_path):
+    """pipeline.worker_pool starts the workers at once (they are copies of the writer as it is
+    before the plan, not after: bench figure 4), and process_all on them gives what it gives
+    on workers of its own."""
+    import multiprocessing
+    inbox = xml_inbox(tmp_path, 1200, 6)
+    con = db.connect(tmp_path / "g.duckdb")
+    before = set(multiprocessing.active_children())
+    with pipeline.worker_pool(2) as pool:
+        started = set(multiprocessing.active_children()) - before
+        assert len(started) == 2 and all(p.is_alive() for p in started)      # before any work
+        todo, _ = ingest.plan([str(inbox)], con, EXTRACTOR_VERSION)
+        outs = list(ingest.process_all(todo, jobs=2, pool=pool))
+    assert not any(p.is_alive() for p in started)                            # stopped at the end
+    assert [o.item.path for o in outs] == [i.path for i, _ in todo]
+    own = list(ingest.process_all(todo, jobs=2))
+    assert [o.decision for o in outs] == [o.decision for o in own]
+    with pipeline.worker_pool(1) as pool:
+        assert pool is None and set(multiprocessing.active_children()) == before   # extracts here
 
 def test_lazy_nlp_loads_spacy_only_when_called(nlp):
     lazy = LazyNLP()

@@ -104,6 +104,15 @@ def test_workers_2_gives_the_same_base_as_one_process(single, inbox, tmp_path):
     _same_run(summary, base_contents(base), single)
 
 
+
+@pytest.mark.slow
+def test_jobs_2_gives_the_same_base_as_one_process(single, inbox, tmp_path):
+    """The flow's --jobs workers (pipeline.worker_pool, started before the plan, stopped
+    before the report) give what one process gives, bad files included."""
+    base = tmp_path / "greffe.duckdb"
+    summary = greffe("ingest", str(inbox), "--db", str(base), "--jobs", "2")
+    _same_run(summary, base_contents(base), single)
+
 @pytest.mark.slow
 def test_a_running_cluster_given_by_its_address_gives_the_same_base(single, inbox, tmp_path):
     from distributed import LocalCluster

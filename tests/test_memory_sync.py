@@ -184,18 +184,26 @@ def test_the_writer_is_bounded(tmp_path):
         assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0].startswith("953.6 MiB")
 
 
-def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_same_bound(tmp_path):
+def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_sync_bound(tmp_path, monkeypatch):
     from greffe import ingest
     path = tmp_path / "g.duckdb"
     wal = Path(f"{path}.wal")
+    during = []
+    sync_index = db.sync_index
+
+    def watched(con):
+        during.append(con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0])
+        return sync_index(con)
+    monkeypatch.setattr(db, "sync_index", watched)
     with ingest.open_writer(path) as con:
         bound = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
         db.load_many(con, [(d, None) for d in five()], VERSION)
         assert wal.stat().st_size > 0                  # the run's rows are in the log
         assert db.end_run(con) == {"added": 5, "deleted": 0, "rebuilt": 0}
+        assert during == [db.WRITER_SYNC_MEMORY_MB] < [db.WRITER_MEMORY_MB]
         assert not wal.exists() or wal.stat().st_size == 0
         assert _held(con) == {G, C, C2, E, P}
-        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == bound
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == bound  # given back
         assert db.end_run(con) == {"added": 0, "deleted": 0, "rebuilt": 0}
 
 

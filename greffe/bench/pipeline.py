@@ -74,7 +74,7 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
     `preload`: load spaCy first when this process extracts (jobs 1): start-up is figure 5, not
     throughput (worker processes load it at their first decision that needs it)."""
     from extractors import EXTRACTOR_VERSION
-    from greffe import db, ingest
+    from greffe import db, ingest, pipeline
     from greffe.publish import publish
     if preload and jobs <= 1:
         from greffe.nlp import load_nlp
@@ -83,11 +83,13 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
     t0, c0 = time.perf_counter(), time.process_time()
     summary = ingest.RunSummary()
     with ingest.open_writer(db_path) as con:
-        todo, done = ingest.plan(paths, con, EXTRACTOR_VERSION)
-        ingest.skip(con, done, summary, EXTRACTOR_VERSION)
-        t1 = time.perf_counter()
-        if todo:
-            ingest.store(con, ingest.process_all(todo, jobs=jobs), summary, EXTRACTOR_VERSION)
+        with pipeline.worker_pool(jobs) as pool:       # the workers, from plan to the last store
+            todo, done = ingest.plan(paths, con, EXTRACTOR_VERSION)
+            ingest.skip(con, done, summary, EXTRACTOR_VERSION)
+            t1 = time.perf_counter()
+            if todo:
+                ingest.store(con, ingest.process_all(todo, jobs=jobs, pool=pool), summary,
+                             EXTRACTOR_VERSION)
         t2, c2 = time.perf_counter(), time.process_time()
         workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
         db.end_run(con)                # then what the flow's report and publish steps do: the
