@@ -262,8 +262,9 @@ def _store_batch(con, batch: list[Extracted], summary: RunSummary, extractor_ver
     if len(batch) > 1:
         try:
             db.load_many(con, [(out.decision, out.textmap) for out in batch], extractor_version)
-        except (*_PASSING_DB_ERRORS, duckdb.Error):
-            pass                  # one document of the batch, or the disk: one by one below
+        except (*_PASSING_DB_ERRORS, duckdb.Error) as e:
+            _stop_if_fatal(e, batch[0])
+            # one document of the batch, or the disk: one by one below
         else:
             for _ in batch:
                 summary.loaded += 1
@@ -286,6 +287,7 @@ def _store_one(con, out: Extracted, summary: RunSummary, extractor_version: str)
                            "nothing of it was kept; free disk space or check the disk, the "
                            "next run loads it")
     except duckdb.Error as e:
+        _stop_if_fatal(e, out)
         _set_aside(con, out, summary, extractor_version, retriable=False, reason="load-refused",
                    message=f"{out.item.path}: the base refused the extracted record "
                            f"({first_line(e)}); this is a bug in greffe, please report it "
@@ -298,10 +300,25 @@ def _set_aside(con, out: Outcome, summary: RunSummary, extractor_version: str, *
     try:
         record(con, out.item.path, out.sha256, reason, message, extractor_version)
     except (*_PASSING_DB_ERRORS, duckdb.Error) as e:
+        _stop_if_fatal(e, out)
         raise WriteFailed(f"the base cannot be written ({first_line(e)}) while recording "
                           f"{out.item.path} ({reason}); nothing partial was kept: free disk space "
                           "or check the disk, then run greffe ingest again") from e
     (summary.retriable if retriable else summary.quarantined).append((out.item.path, reason, message))
+
+
+def _stop_if_fatal(error: BaseException, out: Outcome) -> None:
+    """WriteFailed when DuckDB invalidated the base after a fatal error (FatalException): it
+    refuses every later statement of this process, so each next document would be set aside
+    for a fault of neither the document nor the disk. Seen under a small memory bound, its
+    out-of-memory kind stopped by db._transaction (CommitOutOfMemory) when it comes from a
+    commit."""
+    if isinstance(error, duckdb.FatalException):
+        raise WriteFailed(
+            f"DuckDB stopped on a fatal error while writing {out.item.path} ({first_line(error)}) "
+            "and refuses any further write in this process; the base file holds every write "
+            "committed before and nothing partial: run greffe ingest again, it loads what this "
+            "run did not") from error
 
 
 def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,

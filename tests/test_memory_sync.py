@@ -289,6 +289,34 @@ def test_a_write_duckdb_cannot_roll_back_stops_the_run_and_says_why(tmp_path, mo
         assert con.execute("SELECT count(*) FROM decisions").fetchone() == (5,)
 
 
+
+def test_a_base_duckdb_invalidated_stops_the_run_instead_of_setting_documents_aside(tmp_path, monkeypatch):
+    """After a fatal error DuckDB refuses every statement of the process ("database has been
+    invalidated"): the batch, then each of its documents one by one, fail alike. The run stops
+    with WriteFailed naming the fatal error and saying to run again, instead of quarantining the
+    first document as refused by the base (a bug in greffe) and then blaming the disk; nothing
+    is set aside, nothing of the batch is in the base."""
+    import duckdb
+
+    from greffe import ingest
+    invalidated = duckdb.FatalException(
+        "FATAL Error: Failed: database has been invalidated because of a previous fatal error. "
+        "The database must be restarted prior to being used again.")
+
+    def refused(*args, **kwargs):
+        raise invalidated
+    outs = [ingest.Extracted(ingest.Item(f"/in/{d.id}.xml", "xml"), d.source.sha256, d, None)
+            for d in five()]
+    with db.connect(tmp_path / "g.duckdb") as con:
+        monkeypatch.setattr(db, "load_many", refused)
+        monkeypatch.setattr(db, "load", refused)
+        summary = ingest.RunSummary()
+        with pytest.raises(ingest.WriteFailed, match="fatal error.*run greffe ingest again") as stop:
+            ingest._store_batch(con, outs, summary, VERSION, None)
+        assert "free disk space" not in str(stop.value) and "/in/" in str(stop.value)
+        assert (summary.loaded, summary.quarantined, summary.retriable) == (0, [], [])
+        assert con.execute("SELECT count(*) FROM ledger").fetchone() == (0,)
+
 def test_the_child_tables_have_no_primary_key_and_an_old_base_loses_it_once(tmp_path):
     """The child tables are keyed by convention only (sql/schema.sql: the index of a key grows
     with the base and DuckDB cannot drop it); a base made with the keys is rebuilt without
