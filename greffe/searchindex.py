@@ -43,11 +43,12 @@ from .textindex import Hit, IndexDoc, TextIndex, TextIndexError
 
 log = logging.getLogger(__name__)
 
-# Rows of the decisions table read at a time (a page). The two queries of a page need ~25 MB of
-# DuckDB's working memory whatever its size (greffe_decision_facts in sql/search_macros.sql);
-# what grows with it is what the page's rows, texts and IndexDocs take. Measured (a sync of
-# 10 000 decisions after their store, peak RSS): 289 MB with pages of 1 024 rows, 234-254 with
-# 256, and a sync 20 % faster (10.6 s vs 13.2 s).
+# Rows of the decisions table read at a time (a page). The query of a page's decisions needs
+# 35 MB of DuckDB's memory on a base of 10 000 decisions (greffe_index_docs, which reads
+# greffe_decision_facts: sql/search_macros.sql; 47 MB with a subquery per child table); what
+# grows with the page is what its rows, texts and IndexDocs take. Measured (a sync of 10 000
+# decisions after their store, peak RSS): 289 MB with pages of 1 024 rows, 234-254 with 256,
+# and a sync 20 % faster (10.6 s vs 13.2 s).
 _BATCH = 256
 # Decisions added to the index between two commits. tantivy queues the documents it is given
 # until its thread indexes them, and a commit waits for the queue and writes them as a segment:
