@@ -132,9 +132,10 @@ WRITER_MEMORY_MB = 64
 # The bound while the writer brings the text index in step at the end of a run (`end_run`): what
 # was written is checkpointed by then, so DuckDB's cache is all it could keep, and a page of
 # the sync needs less (sql/search_macros.sql, greffe_decision_facts). Measured, the sync of
-# 10 000 decisions (writer alone): peak RSS 213 MB with 40 MB, 233 with 64, and the last
-# checkpoint 175 instead of 220. The store keeps 64 MB: with 40, a commit of a run of 30 000
-# decisions ran out of it, and so did DuckDB's own rollback (CommitOutOfMemory, `_transaction`).
+# 10 000 decisions (writer alone): peak RSS 213-226 MB with 40 MB, 231-242 with 64, and the
+# last checkpoint 162-197 instead of 213-220. The store keeps 64 MB: with 40, a commit of a run
+# of 30 000 decisions ran out of it, and so did DuckDB's own rollback (CommitOutOfMemory,
+# `_transaction`).
 WRITER_SYNC_MEMORY_MB = 40
 WRITER_MEMORY_CEILING_MB = max(WRITER_MEMORY_MB,
                                os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))

@@ -59,37 +59,42 @@ WHERE (court_kind IS NULL OR d.court_kind = court_kind)
 --   injunction, deadline, astreinte   what a search hit shows in one line: the first injunction
 --       the court pronounced, the time limit it pronounced, and the astreinte it pronounced or
 --       liquidated (a pronounced one first)
-CREATE OR REPLACE TEMP MACRO greffe_decision_facts(page) AS TABLE
+-- summary_only := true: the last three only, the other tables not read (greffe_hit_summary, for
+-- a few decisions at a time: it reads 3 tables instead of 7). The rows are kept raw until they
+-- are grouped, so that only the page's rows are made into structs.
+CREATE OR REPLACE TEMP MACRO greffe_decision_facts(page, summary_only := false) AS TABLE
 WITH ids AS (SELECT DISTINCT unnest(CAST(page AS VARCHAR[])) AS id),
 facts AS (
     SELECT decision_id AS id, 'party' AS source, authority, NULL::INTEGER AS ordinal,
            NULL::VARCHAR AS number, NULL::DOUBLE AS pronounced, NULL::INTEGER AS start_offset,
-           NULL AS injunction, NULL AS deadline, NULL AS astreinte, NULL AS astreinte_rank
-    FROM parties
+           NULL::VARCHAR AS addressee, NULL::VARCHAR AS measure, NULL::INTEGER AS days,
+           NULL::INTEGER AS months, NULL::VARCHAR AS text, NULL::DECIMAL(14, 2) AS amount_eur,
+           NULL::VARCHAR AS period, NULL::VARCHAR AS status
+    FROM parties WHERE NOT summary_only
     UNION ALL
-    SELECT decision_id, 'injunction', authority, ordinal, NULL, NULL, NULL,
-           struct_pack(addressee := addressee, measure := measure, days := deadline_days,
-                       months := deadline_months, amount_eur := astreinte_amount_eur,
-                       period := astreinte_period, status := astreinte_status), NULL, NULL, NULL
+    SELECT decision_id, 'injunction', authority, ordinal, NULL, NULL, NULL, addressee, measure,
+           deadline_days, deadline_months, NULL, astreinte_amount_eur, astreinte_period,
+           astreinte_status
     FROM injunctions
     UNION ALL
-    SELECT decision_id, 'case_number', NULL, ordinal, number, NULL, NULL, NULL, NULL, NULL, NULL
-    FROM case_numbers
+    SELECT decision_id, 'case_number', NULL, ordinal, number, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL
+    FROM case_numbers WHERE NOT summary_only
     UNION ALL
     SELECT decision_id, 'pronounced', NULL, NULL, NULL, CAST(amount_eur AS DOUBLE), NULL, NULL,
-           NULL, NULL, NULL
-    FROM greffe_pronounced_astreintes() WHERE amount_eur IS NOT NULL
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM greffe_pronounced_astreintes() WHERE amount_eur IS NOT NULL AND NOT summary_only
     UNION ALL
-    SELECT decision_id, 'dispositif', NULL, NULL, NULL, NULL, start_offset, NULL, NULL, NULL, NULL
-    FROM zones WHERE name = 'dispositif'
+    SELECT decision_id, 'dispositif', NULL, NULL, NULL, NULL, start_offset, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL
+    FROM zones WHERE name = 'dispositif' AND NOT summary_only
     UNION ALL
-    SELECT decision_id, 'deadline', NULL, ordinal, NULL, NULL, NULL, NULL,
-           struct_pack(days := days, months := months, text := text), NULL, NULL
+    SELECT decision_id, 'deadline', NULL, ordinal, NULL, NULL, NULL, NULL, NULL, days, months,
+           text, NULL, NULL, NULL
     FROM deadlines WHERE status = 'prononce'
     UNION ALL
-    SELECT decision_id, 'astreinte', NULL, ordinal, NULL, NULL, NULL, NULL, NULL,
-           struct_pack(amount_eur := amount_eur, period := period, status := status),
-           struct_pack(liquidated := status = 'liquidee', ordinal := ordinal)
+    SELECT decision_id, 'astreinte', NULL, ordinal, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, amount_eur, period, status
     FROM astreintes WHERE status IN ('prononcee', 'liquidee')
 ),
 grouped AS (
@@ -99,9 +104,13 @@ grouped AS (
            bool_or(source = 'injunction') AS has_injunction,
            list(pronounced ORDER BY pronounced) FILTER (source = 'pronounced') AS astreinte_amounts,
            min(start_offset) FILTER (source = 'dispositif') AS dispositif_start,
-           arg_min(injunction, ordinal) FILTER (source = 'injunction') AS injunction,
-           arg_min(deadline, ordinal) FILTER (source = 'deadline') AS deadline,
-           arg_min(astreinte, astreinte_rank) FILTER (source = 'astreinte') AS astreinte
+           arg_min(struct_pack(addressee := addressee, measure := measure, days := days,
+                               months := months, amount_eur := amount_eur, period := period,
+                               status := status), ordinal) FILTER (source = 'injunction') AS injunction,
+           arg_min(struct_pack(days := days, months := months, text := text), ordinal)
+               FILTER (source = 'deadline') AS deadline,
+           arg_min(struct_pack(amount_eur := amount_eur, period := period, status := status),
+                   (status = 'liquidee', ordinal)) FILTER (source = 'astreinte') AS astreinte
     FROM facts SEMI JOIN ids USING (id)
     GROUP BY id
 )
@@ -115,7 +124,7 @@ FROM ids LEFT JOIN grouped g USING (id);
 -- injunction the court pronounced, the time limit and the astreinte it pronounced (those of the
 -- injunction first) (greffe_decision_facts; sql/hit_summary.sql, sql/search.sql).
 CREATE OR REPLACE TEMP MACRO greffe_hit_summary(page) AS TABLE
-SELECT id, injunction, deadline, astreinte FROM greffe_decision_facts(page);
+SELECT id, injunction, deadline, astreinte FROM greffe_decision_facts(page, summary_only := true);
 
 -- The fingerprint of a decision's own row, as the full-text index holds it: the columns of
 -- `decisions` that greffe_index_docs reads, and loaded_at. The child tables (parties,
