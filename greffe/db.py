@@ -80,6 +80,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import tempfile
@@ -123,8 +124,8 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # from the file) and spills what it must keep to <base>.tmp. What it cannot drop is what was
 # written since the last checkpoint (60 MB at 10 000 decisions), so a run checkpoints before its
 # index sync (`end_run`), and the indexes of the keys, which grow with the base (the child tables
-# have no key for that reason: sql/schema.sql; the bound is raised before the keys take a quarter
-# of it: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4), the writer
+# have no key for that reason: sql/schema.sql; the bound is raised, by steps, to leave a COMMIT
+# room beside the keys: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4), the writer
 # peaked at 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB with this one.
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
@@ -238,26 +239,35 @@ def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
 
 
 # The indexes of the base's keys (decisions, sources, ledger, text_index: ART_INDEX in
-# duckdb_memory()) stay in the writer's memory, pinned, and grow with the base (0.33 MB per
-# 1 000 decisions, measured up to 30 000). The writer's bound is raised before they take more
-# than this share of it: a COMMIT that runs out of memory is what must not happen (_transaction).
+# duckdb_memory()) stay in the writer's memory, pinned, and grow with the base (0.3-0.7 MB per
+# 1 000 decisions). A COMMIT needs room beside them, and a COMMIT that runs out of memory is
+# what must not happen (_transaction): before each step the writer's bound is raised, by steps
+# of KEYS_STEP_MB, until the keys take at most 1/KEYS_SHARE of it or leave KEYS_ROOM_MB beside
+# them, whichever needs less. Measured (session 8, replays of 30 000 decisions): COMMITs ran out
+# of a 40 MB bound beside 8 MB of keys and of 32 MB beside 4.5 MB (they needed 26-30 MB beside
+# the keys). Until session 8 the bound was doubled whenever the keys took a quarter of it: a run
+# of 250 000 decisions ended its store with a 512 MB bound, which DuckDB filled with its cache.
 KEYS_SHARE = 4
+KEYS_ROOM_MB = 48
+KEYS_STEP_MB = 16
 
 
 def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Raise the writer's bound while the indexes of the keys take more than 1/KEYS_SHARE of
-    it; the bound (None: not a writer)."""
+    """Raise the writer's bound until the indexes of the keys take at most 1/KEYS_SHARE of it or
+    leave KEYS_ROOM_MB beside them; the bound (None: not a writer)."""
     bound = _writer_mb(con)
     if bound is None:
         return None
     keys = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-                       "WHERE tag = 'ART_INDEX'").fetchone()[0] / (1 << 20)
-    while bound is not None and keys * KEYS_SHARE > bound:
-        raised = _raised_bound(bound)
-        if raised is None:
-            break
-        limit_writer_memory(con, raised)
-        bound = raised
+                       "WHERE tag = 'ART_INDEX'").fetchone()[0] / 1e6
+    enough = min(KEYS_SHARE * keys, keys + KEYS_ROOM_MB)
+    if enough > bound:
+        raised = min(KEYS_STEP_MB * math.ceil(enough / KEYS_STEP_MB), WRITER_MEMORY_CEILING_MB)
+        if raised > bound:
+            log.warning("the indexes of the base's keys take %d MB of the writer's %d; its bound "
+                        "is now %d MB", keys, bound, raised)
+            limit_writer_memory(con, raised)
+            bound = raised
     return bound
 
 

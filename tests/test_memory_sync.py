@@ -229,7 +229,7 @@ def _keyed_chunk(con, j: int) -> None:
 def test_the_bound_grows_before_the_keys_fill_it(tmp_path, caplog):
     """The index of a key grows with the rows and DuckDB cannot drop it: under a 16 MB bound,
     2 000-row transactions on a keyed table ran out of memory at their COMMIT after 100 000 rows.
-    The writer raises its bound before the keys take a quarter of it: every row goes in."""
+    The writer raises its bound to leave room beside the keys: every row goes in."""
     from greffe import ingest
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
@@ -238,6 +238,28 @@ def test_the_bound_grows_before_the_keys_fill_it(tmp_path, caplog):
             db.with_headroom(con, lambda: _keyed_chunk(con, j))
         assert con.execute("SELECT count(*) FROM keyed").fetchone() == (300_000,)
         assert db._writer_mb(con) > 16 and "its bound is now" in caplog.text
+
+
+def test_the_bound_leaves_room_beside_the_keys_and_no_more(tmp_path):
+    """The bound grows with the keys by steps, to leave a COMMIT room beside them: a quarter of it
+    for the keys or KEYS_ROOM_MB beside them, whichever is less. Doubling it whenever the keys
+    took a quarter gave 256 MB here, and 512 MB to a run of 250 000 decisions, which DuckDB then
+    filled with its cache."""
+    from greffe import ingest
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
+        assert db._room_for_keys(con) == db.WRITER_MEMORY_MB       # no keys yet: as it was set
+        db.limit_writer_memory(con, db.WRITER_SYNC_MEMORY_MB)       # the index sync's bound
+        _keyed_chunk(con, 0)
+        assert db._room_for_keys(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: a quarter is room
+        for j in range(1, 150):
+            db.with_headroom(con, lambda: _keyed_chunk(con, j))
+        bound = db._room_for_keys(con)
+        keys = con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory() "
+                           "WHERE tag = 'ART_INDEX'").fetchone()[0]
+        assert keys > 16                                            # 300 000 keys of 64 characters
+        assert keys + db.KEYS_ROOM_MB <= bound < keys + db.KEYS_ROOM_MB + db.KEYS_STEP_MB
+        assert bound == db._writer_mb(con) and bound % db.KEYS_STEP_MB == 0
 
 
 def test_a_commit_out_of_memory_stops_the_run_and_the_base_stays_sound(tmp_path):

@@ -487,6 +487,17 @@ def table(rows: list[Row]) -> str:
 STEPS = ("pdf", "xml", "memory", "overhead", "ocr", "large")
 
 
+def step_sizes(quick: bool = False, large_copies: int | None = None) -> dict:
+    """The sizes of the steps: FULL or QUICK, with step large stored `large_copies` times."""
+    sizes = QUICK if quick else FULL
+    if large_copies is None:
+        return sizes
+    if large_copies < 3:
+        raise ValueError(f"--large-copies must be at least 3, not {large_copies} (step large "
+                         "measures the writer after each third of the run)")
+    return {**sizes, "large": (sizes["large"][0], large_copies)}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
@@ -502,8 +513,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes (to develop; figures not comparable)")
     ap.add_argument("--only", default=",".join(STEPS), help=f"comma-separated steps among {', '.join(STEPS)}")
     ap.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one, removed)")
+    ap.add_argument("--large-copies", type=int, metavar="N",
+                    help="step large: store its extracted decisions N times (default 30, 3 with "
+                         "--quick; 250 is a year of the tribunals: ~250 000 decisions)")
     args = ap.parse_args(argv)
-    sizes = QUICK if args.quick else FULL
+    try:
+        sizes = step_sizes(args.quick, args.large_copies)
+    except ValueError as error:
+        ap.error(str(error))
     steps = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(steps) - set(STEPS)
     if unknown:
