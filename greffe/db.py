@@ -125,8 +125,9 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # written since the last checkpoint (60 MB at 10 000 decisions), so a run checkpoints before its
 # index sync (`end_run`), and the indexes of the keys, which grow with the base (the child tables
 # have no key for that reason: sql/schema.sql; the bound is raised, by steps, to leave a COMMIT
-# room beside the keys: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4), the writer
-# peaked at 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB with this one.
+# room beside the keys: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4),
+# the writer peaked at 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB
+# with this one.
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
 WRITER_MEMORY_MB = 64
