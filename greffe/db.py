@@ -262,14 +262,13 @@ def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
     keys = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
                        "WHERE tag = 'ART_INDEX'").fetchone()[0] / 1e6
     enough = min(KEYS_SHARE * keys, keys + KEYS_ROOM_MB)
-    if enough > bound:
-        raised = min(KEYS_STEP_MB * math.ceil(enough / KEYS_STEP_MB), WRITER_MEMORY_CEILING_MB)
-        if raised > bound:
-            log.warning("the indexes of the base's keys take %d MB of the writer's %d; its bound "
-                        "is now %d MB", keys, bound, raised)
-            limit_writer_memory(con, raised)
-            bound = raised
-    return bound
+    raised = min(KEYS_STEP_MB * math.ceil(enough / KEYS_STEP_MB), WRITER_MEMORY_CEILING_MB)
+    if enough <= bound or raised <= bound:
+        return bound
+    log.warning("the indexes of the base's keys take %d MB of the writer's %d; its bound is now "
+                "%d MB", keys, bound, raised)
+    limit_writer_memory(con, raised)
+    return raised
 
 
 def _commit_out_of_memory(error: BaseException) -> bool:

@@ -48,9 +48,9 @@ WHERE (court_kind IS NULL OR d.court_kind = court_kind)
 -- (one row per id, those without any child row too), read in one pass: the rows of every child
 -- table that belong to the page, in one union, grouped once by decision. One pass, not a
 -- subquery per table: the page query of the index sync (sql/index_stale.sql, 256 decisions)
--- runs under the writer's bound (greffe.db.WRITER_MEMORY_MB), and measured on a base of 10 000
--- decisions greffe_index_docs needs 35 MB of it this way, 47 MB with a subquery per table (a
--- sync under a 40 MB bound then ran out of it, and the writer doubled its bound).
+-- runs under the writer's sync bound (greffe.db.WRITER_SYNC_MEMORY_MB), and measured on a base
+-- of 10 000 decisions greffe_index_docs needs 35 MB of it this way, 47 MB with a subquery per
+-- table (a sync under a 40 MB bound then ran out of it, and the writer doubled its bound).
 --   authorities       the authorities of its parties and injunctions, sorted, each once
 --   case_numbers      its numbers, the main one (ordinal 0) first
 --   has_injunction    whether it holds an injunction
