@@ -124,7 +124,7 @@ def docs(con: duckdb.DuckDBPyConnection, *, stale: bool = True
             if not rows:
                 continue
             _give_back_memory()
-            texts = dict(db.run(reader, "index_texts", ids=[r["id"] for r in rows], **page).fetchall())
+            texts = dict(db.run(reader, "index_texts", ids=[r["id"] for r in rows]).fetchall())
             for r in rows:
                 yield IndexDoc(
                     id=r["id"], text=texts.pop(r["id"], None) or "", court_kind=r["court_kind"],

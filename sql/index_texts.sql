@@ -1,7 +1,7 @@
--- The text the full-text index holds for each decision of $ids: its text, then its parties'
--- names and its injunctions' addressees and measures (searched too, not shown). The decisions
--- are looked for among the rowids $first_row to $end_row (excluded; NULL: no bound) only: the
--- page greffe.searchindex reads, so that DuckDB reads the texts of that page, not of the base.
+-- The text the full-text index holds for each decision of $ids (a page of greffe.searchindex,
+-- at most a few hundred): its text, then its parties' names and its injunctions' addressees and
+-- measures (searched too, not shown). `IN ($ids)`: the ids as constants (greffe.db.run), so
+-- that DuckDB reads the texts of these decisions only, not of every row of their vector.
 SELECT d.id,
        concat_ws(chr(10), d.text,
                  (SELECT string_agg(p.name, ' ' ORDER BY p.ordinal) FROM parties p
@@ -9,5 +9,4 @@ SELECT d.id,
                  (SELECT string_agg(i.addressee || ' ' || i.measure, ' ' ORDER BY i.ordinal)
                   FROM injunctions i WHERE i.decision_id = d.id)) AS text
 FROM decisions d
-WHERE d.id IN (SELECT unnest(CAST($ids AS VARCHAR[])))
-  AND ($first_row IS NULL OR d.rowid >= $first_row) AND ($end_row IS NULL OR d.rowid < $end_row);
+WHERE d.id IN ($ids);

@@ -315,9 +315,9 @@ def case_index_pages(con):
 
 
 def case_index_texts(con):
-    assert db.run(con, "index_texts", ids=[G, "nope"], first_row=None, end_row=None).fetchall() == [
+    assert db.run(con, "index_texts", ids=[G, "nope"]).fetchall() == [
         (G, TEXT + "\nM. B A\npréfet de l'Isère fixer un rendez-vous")]
-    assert db.run(con, "index_texts", ids=[G], first_row=1, end_row=2).fetchall() == []  # not in the page
+    assert db.run(con, "index_texts", ids=[]).fetchall() == []
 
 
 def case_decision_texts(con):
@@ -467,6 +467,19 @@ def test_run_refuses_a_missing_or_unknown_parameter(con):
         db.run(con, "source_count")
     with pytest.raises(TypeError, match="has no parameter"):
         db.run(con, "source_count", id=G, sha256=SHA)
+
+
+def test_a_list_in_parentheses_after_in_is_bound_as_constants(con):
+    """`IN ($ids)` takes a list (db._in_lists): each id a constant of its own, so that DuckDB
+    filters the rows in its scan of the table; an empty list matches nothing, and the other
+    parameters of the statement keep their names."""
+    stmt, params = db._in_lists("SELECT 1 WHERE x in ( $ids ) AND y = $y", {"ids": ["a", "b"], "y": 1})
+    assert stmt == "SELECT 1 WHERE x IN ($ids_0, $ids_1) AND y = $y"
+    assert params == {"ids_0": "a", "ids_1": "b", "y": 1}
+    assert db._in_lists("SELECT 1 WHERE x IN ($ids)", {"ids": []}) == ("SELECT 1 WHERE x IN (NULL)", {})
+    assert db._in_lists("SELECT 1 WHERE x IN $ids", {"ids": ["a"]})[0] == "SELECT 1 WHERE x IN $ids"
+    many = [f"X_{i}" for i in range(300)] + [G]     # more than a page of the index sync
+    assert db.run(con, "decision_texts", ids=many).fetchall() == [(G, TEXT)]
 
 
 def test_statements_are_split_outside_quotes_and_comments():
