@@ -117,6 +117,17 @@ LEDGER_OUTCOMES = ("loaded", "skipped", "quarantined", "retriable")
 # so that DuckDB never writes into ~/.duckdb.
 _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
+# DuckDB's block: what it reads, writes, caches and pins at a time; a table's column takes its new
+# rows into its last block, so a COMMIT holds a block per column of every table it writes to. A
+# base is created with 16 KB blocks instead of DuckDB's 256 KB (`connect`: DuckDB's setting
+# default_block_size, which only a new file takes; a base keeps the size it was created with,
+# and DuckDB < 1.2 cannot open one of 16 KB blocks). Measured (session 9, writer alone, the
+# bench's 10 000 decisions): the indexes of the keys take half the memory (3.5 MB instead of
+# 7), and the store gets through under a 40 MB bound (COMMITs then need 28-32 MB beside the keys:
+# under 28 one ran out of it, and DuckDB's rollback too); with 256 KB blocks it needs 64.
+BLOCK_SIZE = 16 * 1024
+DUCKDB_BLOCK_SIZE = 256 * 1024
+
 # DuckDB's memory on the writer of an ingestion (`limit_writer_memory`). Unbounded (80 % of the
 # RAM by default), DuckDB keeps in its buffers every block it reads or writes, so the writer grew
 # with the base (bench figure 4). The writer works on batches (at most 64 decisions a statement,
@@ -130,14 +141,15 @@ _CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": F
 # with this one.
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
-WRITER_MEMORY_MB = 64
+WRITER_MEMORY_MB = 40
+# The same on a base created before session 9, of DuckDB's 256 KB blocks (BLOCK_SIZE).
+WRITER_MEMORY_MB_LARGE_BLOCKS = 64
 # The bound while the writer brings the text index in step at the end of a run (`end_run`): what
-# was written is checkpointed by then, so DuckDB's cache is all it could keep, and a page of
-# the sync needs less (sql/search_macros.sql, greffe_decision_facts). Measured, the sync of
-# 10 000 decisions (writer alone): peak RSS 213-226 MB with 40 MB, 231-242 with 64, and the
-# last checkpoint 162-197 instead of 213-220. The store keeps 64 MB: with 40, a commit of a run
-# of 30 000 decisions ran out of it, and so did DuckDB's own rollback (CommitOutOfMemory,
-# `_transaction`).
+# was written is checkpointed by then, so DuckDB's cache is all it could keep. A page of the
+# sync needs more than 32 MB on a base of 10 000 decisions (sql/search_macros.sql,
+# greffe_decision_facts; under 32 the writer doubled its bound). Measured, the sync of 10 000
+# decisions (writer alone, 256 KB blocks): peak RSS 213-226 MB with 40 MB, 231-242 with 64, and
+# the last checkpoint 162-197 instead of 213-220; with 16 KB blocks and 40 MB, 199.
 WRITER_SYNC_MEMORY_MB = 40
 WRITER_MEMORY_CEILING_MB = max(WRITER_MEMORY_MB,
                                os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (4 << 20))
@@ -192,14 +204,24 @@ WRITER_CHECKPOINT_THRESHOLD = "1GB"
 WRITER_THREADS = 1
 
 
-def limit_writer_memory(con: duckdb.DuckDBPyConnection, limit_mb: int = WRITER_MEMORY_MB) -> None:
-    """Bound DuckDB's memory on the writable base `con` (WRITER_MEMORY_MB: why and how much),
-    let its log grow to WRITER_CHECKPOINT_THRESHOLD between checkpoints, and give it
-    WRITER_THREADS threads."""
+def limit_writer_memory(con: duckdb.DuckDBPyConnection, limit_mb: int | None = None) -> None:
+    """Bound DuckDB's memory on the writable base `con` to `limit_mb` (None: WRITER_MEMORY_MB,
+    or WRITER_MEMORY_MB_LARGE_BLOCKS on a base of 256 KB blocks; why and how much: there), let
+    its log grow to WRITER_CHECKPOINT_THRESHOLD between checkpoints, and give it WRITER_THREADS
+    threads."""
+    if limit_mb is None:
+        large = block_size(con) >= DUCKDB_BLOCK_SIZE
+        limit_mb = WRITER_MEMORY_MB_LARGE_BLOCKS if large else WRITER_MEMORY_MB
     con.execute(f"SET memory_limit = '{int(limit_mb)}MB'")
     con.execute(f"SET VARIABLE greffe_writer_mb = {int(limit_mb)}")
     con.execute(f"SET checkpoint_threshold = '{WRITER_CHECKPOINT_THRESHOLD}'")
     con.execute(f"SET threads = {WRITER_THREADS}")
+
+
+def block_size(con: duckdb.DuckDBPyConnection) -> int:
+    """The size of the blocks of the base `con` is open on, in bytes (0: an in-memory base)."""
+    return con.execute("SELECT block_size FROM pragma_database_size() "
+                       "WHERE database_name = current_database()").fetchone()[0]
 
 
 def _writer_mb(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -240,30 +262,32 @@ def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
 
 
 # The indexes of the base's keys (decisions, sources, ledger, text_index: ART_INDEX in
-# duckdb_memory()) stay in the writer's memory, pinned, and grow with the base (0.3-0.7 MB per
-# 1 000 decisions). A COMMIT needs room beside them, and a COMMIT that runs out of memory is
-# what must not happen (_transaction): before each step the writer's bound is raised, by steps
-# of KEYS_STEP_MB, until the keys take at most 1/KEYS_SHARE of it or leave KEYS_ROOM_MB beside
-# them, whichever needs less. Measured (session 8, replays of 30 000 decisions): COMMITs ran out
-# of a 40 MB bound beside 8 MB of keys and of 32 MB beside 4.5 MB (they needed 26-30 MB beside
-# the keys). Until session 8 the bound was doubled whenever the keys took a quarter of it: a run
-# of 250 000 decisions ended its store with a 512 MB bound, which DuckDB filled with its cache.
-KEYS_SHARE = 4
-KEYS_ROOM_MB = 48
-KEYS_STEP_MB = 16
+# duckdb_memory()) stay in the writer's memory, pinned, and grow with the base (0.35 MB per 1 000
+# decisions with 16 KB blocks, 0.7 with 256 KB). A COMMIT needs room beside them, and a COMMIT
+# that runs out of memory is what must not happen (_transaction): before each step the writer's
+# bound is raised, by steps of KEYS_STEP_MB, until it leaves KEYS_ROOM_MB beside the keys.
+# Measured: COMMITs needed 26-32 MB beside the keys (session 8, 256 KB blocks: one ran out of a
+# 40 MB bound beside 8 MB of keys; session 9, 16 KB blocks: out of 28 MB beside 3.5). Until
+# session 8 the bound was doubled whenever the keys took a quarter of it: a run of 250 000
+# decisions ended its store with a 512 MB bound, which DuckDB filled with its cache; until
+# session 9 the keys could take a quarter of it (16 KB blocks leave too little room that way).
+KEYS_ROOM_MB = 36
+KEYS_STEP_MB = 8
 
 
 def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Raise the writer's bound until the indexes of the keys take at most 1/KEYS_SHARE of it or
-    leave KEYS_ROOM_MB beside them; the bound (None: not a writer)."""
+    """Raise the writer's bound until it leaves KEYS_ROOM_MB beside the indexes of the keys;
+    the bound (None: not a writer)."""
     bound = _writer_mb(con)
     if bound is None:
         return None
     keys = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
                        "WHERE tag = 'ART_INDEX'").fetchone()[0] / 1e6
-    enough = min(KEYS_SHARE * keys, keys + KEYS_ROOM_MB)
-    raised = min(KEYS_STEP_MB * math.ceil(enough / KEYS_STEP_MB), WRITER_MEMORY_CEILING_MB)
-    if enough <= bound or raised <= bound:
+    if keys + KEYS_ROOM_MB <= bound:
+        return bound
+    raised = min(KEYS_STEP_MB * math.ceil((keys + KEYS_ROOM_MB) / KEYS_STEP_MB),
+                 WRITER_MEMORY_CEILING_MB)
+    if raised <= bound:
         return bound
     log.warning("the indexes of the base's keys take %d MB of the writer's %d; its bound is now "
                 "%d MB", keys, bound, raised)
@@ -312,7 +336,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only and target != ":memory:" and not Path(target).is_file():
         raise DatabaseNotFound(f"{target}: no such base; create it with `greffe ingest` or check --db")
     ext_dir = Path(tempfile.gettempdir()) / "greffe-duckdb-extensions"
-    config = {**_CONFIG, "extension_directory": str(ext_dir)}
+    config = {**_CONFIG, "extension_directory": str(ext_dir), "default_block_size": BLOCK_SIZE}
     con = duckdb.connect(target, read_only=read_only, config=config)
     try:
         con.execute("LOAD '" + str(ext).replace("'", "''") + "'")

@@ -32,7 +32,7 @@ from . import db
 from .errors import InvalidFilter, UnreadableDocument
 from .model import Metadata
 from .opendata import ZIP_SEPARATOR, read_xml
-from .pipeline import SUFFIXES, Extracted, Item, Outcome
+from .pipeline import SUFFIXES, Extracted, Item, Outcome, content
 
 
 # ---------------------------------------------------------------- filters
@@ -225,9 +225,8 @@ def xml_meta(item: Item) -> Metadata | None:
     if item.kind != "xml" or item.error is not None:
         return None
     try:
-        data = item.data if item.data is not None else Path(item.path).read_bytes()
-        return read_xml(data, item.path).meta
-    except (UnreadableDocument, OSError):
+        return read_xml(content(item), item.path).meta
+    except UnreadableDocument:
         return None
 
 

@@ -68,7 +68,7 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
     read once; `skip` records the second path)."""
     todo, done = [], []
     first_path: dict[str, str] = {}
-    for chunk in pipeline.chunks(((item, fingerprint(item)) for item in discover(paths)), PLAN_CHUNK):
+    for chunk in pipeline.chunks(_fingerprinted(discover(paths)), PLAN_CHUNK):
         known = db.seen_many(con, (sha for _, sha in chunk if sha), extractor_version,
                              include_quarantined=not retry_quarantined)
         for item, sha in chunk:
@@ -79,6 +79,14 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
                     first_path[sha] = item.path
                 todo.append((item, sha))
     return todo, done
+
+
+def _fingerprinted(items: Iterable[Item]) -> Iterator[tuple[Item, str | None]]:
+    """(item without the bytes of its ZIP member, sha256) for each of `items`: a plan keeps the
+    names of an archive's members, not their bytes (Item.unloaded)."""
+    for item in items:
+        sha = fingerprint(item)
+        yield item.unloaded(), sha
 
 
 # `plan` asks the ledger about this many files at once; `skip` records as many per statement.

@@ -4,7 +4,9 @@ is the paragraphs of `<Texte_Integral>` and whose metadata is the `<Dossier>` an
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import PurePosixPath
@@ -129,10 +131,10 @@ def iter_zip(path: str, max_member_bytes: int = MAX_XML_BYTES) -> Iterator[tuple
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
-        raise UnreadableDocument("zip-corrupt", f"{path}: not a readable ZIP archive ({e}); "
-                                 "download the archive again") from e
+        raise _not_a_zip(path, e) from e
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
+        names: set[str] = set()
         if len(infos) > MAX_ZIP_MEMBERS:
             raise UnreadableDocument("zip-too-many", f"{path}: {len(infos)} members; the monthly archives "
                                      f"hold far fewer, the archive was set aside")
@@ -145,21 +147,79 @@ def iter_zip(path: str, max_member_bytes: int = MAX_XML_BYTES) -> Iterator[tuple
                 yield member, UnreadableDocument("zip-unsafe-path", f"{member}: the member's path leaves the "
                                                  "archive ('..' or absolute); it was not read")
                 continue
+            if name in names:       # read_member could not tell them apart
+                yield member, UnreadableDocument("zip-duplicate-name", f"{member}: the archive holds "
+                                                 "another member of this name before it; only the "
+                                                 "first was read")
+                continue
+            names.add(name)
             if info.file_size > max_member_bytes:
                 yield member, UnreadableDocument("zip-bomb", f"{member}: declares {info.file_size} bytes "
                                                  "uncompressed; refused as a possible ZIP bomb")
                 continue
             try:
-                with archive.open(info) as fh:
-                    data = fh.read(max_member_bytes + 1)
-            except (zipfile.BadZipFile, OSError, EOFError) as e:
-                yield member, UnreadableDocument("zip-corrupt", f"{member}: cannot be decompressed ({e})")
-                continue
-            if len(data) > max_member_bytes:
-                yield member, UnreadableDocument("zip-bomb", f"{member}: inflates beyond {max_member_bytes} "
-                                                 "bytes; refused as a possible ZIP bomb")
-                continue
+                data: bytes | UnreadableDocument = _member_bytes(archive, info, member, max_member_bytes)
+            except UnreadableDocument as e:
+                data = e
             yield member, data
+
+
+def _not_a_zip(path: str, error: Exception) -> UnreadableDocument:
+    return UnreadableDocument("zip-corrupt", f"{path}: not a readable ZIP archive ({error}); "
+                              "download the archive again")
+
+
+def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str,
+                  max_member_bytes: int) -> bytes:
+    """The bytes of one member; UnreadableDocument when it cannot be decompressed or inflates
+    beyond `max_member_bytes` (read no further)."""
+    try:
+        with archive.open(info) as fh:
+            data = fh.read(max_member_bytes + 1)
+    except (zipfile.BadZipFile, OSError, EOFError) as e:
+        raise UnreadableDocument("zip-corrupt", f"{member}: cannot be decompressed ({e})") from e
+    if len(data) > max_member_bytes:
+        raise UnreadableDocument("zip-bomb", f"{member}: inflates beyond {max_member_bytes} "
+                                 "bytes; refused as a possible ZIP bomb")
+    return data
+
+
+# The archive `read_member` read from last, open, in this process: ((path, size, mtime), ZipFile).
+_LAST_ARCHIVE: list = []
+_ARCHIVE_LOCK = threading.Lock()     # Dask workers read in threads
+
+
+def read_member(path: str, member: str, max_member_bytes: int = MAX_XML_BYTES) -> bytes:
+    """The bytes of `member` (`path!name`, as iter_zip names it) read again from the archive at
+    `path`: a run's to-do list keeps the names of an archive's members, not their bytes
+    (greffe.pipeline.Item.unloaded), and the worker that extracts a member reads it. The archive
+    read last stays open (a run's members come in archive order); one whose size or mtime
+    changed is opened again. UnreadableDocument when the archive or the member is gone, or the
+    member cannot be read."""
+    name = member[len(path) + len(ZIP_SEPARATOR):]
+    with _ARCHIVE_LOCK:
+        try:
+            archive = _open_archive(path)
+            info = archive.getinfo(name)
+        except (FileNotFoundError, KeyError) as e:
+            raise UnreadableDocument("vanished", f"{member}: the archive or this member of it "
+                                     "disappeared before it could be read; ingest the archive "
+                                     "from its new place") from e
+        except (zipfile.BadZipFile, OSError) as e:
+            raise _not_a_zip(path, e) from e
+        return _member_bytes(archive, info, member, max_member_bytes)
+
+
+def _open_archive(path: str) -> zipfile.ZipFile:
+    st = os.stat(path)
+    key = (path, st.st_size, st.st_mtime_ns)
+    if _LAST_ARCHIVE and _LAST_ARCHIVE[0] == key:
+        return _LAST_ARCHIVE[1]
+    archive = zipfile.ZipFile(path)
+    if _LAST_ARCHIVE:
+        _LAST_ARCHIVE[1].close()
+    _LAST_ARCHIVE[:] = [key, archive]
+    return archive
 
 
 def _unsafe_member(name: str) -> bool:

@@ -377,3 +377,68 @@ def test_sql_file(name):
         SQL_CASES[name](con)
     finally:
         con.close()
+
+
+# ---------------------------------------------------------------- the members of an archive in a plan
+
+def test_a_plan_keeps_the_names_of_an_archives_members_and_the_workers_read_them(tmp_path):
+    """The to-do list of a run over an archive holds its members' names, not their bytes (a year
+    of archives would be gigabytes): each member is read again from the archive when it is
+    extracted. An archive moved away in between leaves its members retriable ('vanished'), and
+    the next run loads them."""
+    import hashlib
+    from greffe import ingest, pipeline
+    members = {f"TA38/ORTA_{n}_20250314.xml": opendata_xml("TA38", n, "2025-03-14", "2025-03-20")
+               for n in ("2500001", "2500002")}
+    archive = write_archive(tmp_path / "in" / "TA_202503.zip", members)
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        todo, done = ingest.plan([str(archive)], con, EXTRACTOR_VERSION)
+        assert done == [] and [item.data for item, _ in todo] == [None, None]
+        assert [item.path for item, _ in todo] == [f"{archive}!{name}" for name in members]
+        assert [pipeline.content(item) for item, _ in todo] == list(members.values())
+        assert [sha for _, sha in todo] == [hashlib.sha256(b).hexdigest() for b in members.values()]
+
+        archive.rename(tmp_path / "elsewhere.zip")
+        summary = ingest.RunSummary()
+        ingest.store(con, ingest.process_all(todo), summary, EXTRACTOR_VERSION)
+        assert summary.loaded == 0 and not summary.quarantined
+        assert [(path, reason) for path, reason, _ in summary.retriable] == [
+            (item.path, "vanished") for item, _ in todo]
+
+        (tmp_path / "elsewhere.zip").rename(archive)
+        todo, _ = ingest.plan([str(archive)], con, EXTRACTOR_VERSION)
+        again = ingest.RunSummary()
+        ingest.store(con, ingest.process_all(todo, jobs=2), again, EXTRACTOR_VERSION)
+        assert again.loaded == 2 and not again.retriable
+        assert con.execute("SELECT count(*) FROM decisions").fetchone() == (2,)
+
+
+def test_a_second_member_of_the_same_name_is_refused(tmp_path):
+    """A member is read again by its name (opendata.read_member): of two members of one name,
+    the second is refused instead of being read as the first."""
+    from greffe import opendata
+    path = tmp_path / "twice.zip"
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(path, "w") as z:
+        z.writestr("TA38/a.xml", b"<first/>")
+        z.writestr("TA38/a.xml", b"<second/>")
+    (first, data), (second, refused) = opendata.iter_zip(str(path))
+    assert (first, data) == (f"{path}!TA38/a.xml", b"<first/>") == (second, data)
+    assert refused.reason == "zip-duplicate-name" and "only the first was read" in str(refused)
+    assert opendata.read_member(str(path), first) == b"<second/>"  # why: a name reads the last
+
+
+def test_discovery_lists_one_folder_at_a_time_in_sorted_path_order(tmp_path):
+    """discover walks a folder in the order of sorted(rglob) (a folder's files before the names
+    that sort after it), without holding every path of the tree; links to folders are not
+    followed, as rglob does not."""
+    from greffe import pipeline
+    for rel in ("b.xml", "b/x.pdf", "a.xml", "B/z.xml", "c/d/e.xml", ".h.xml", "a b.xml",
+                "b-c.xml", "é.xml", "notes.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    (tmp_path / "link").symlink_to(tmp_path / "c")
+    expected = [str(f) for f in sorted(tmp_path.rglob("*"))
+                if f.is_file() and f.suffix in (".xml", ".pdf")]
+    assert [item.path for item in pipeline.discover([tmp_path])] == expected
+    assert [str(p.relative_to(tmp_path)) for p in map(Path, expected)] == [
+        ".h.xml", "B/z.xml", "a b.xml", "a.xml", "b/x.pdf", "b-c.xml", "b.xml", "c/d/e.xml", "é.xml"]

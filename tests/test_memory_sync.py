@@ -184,8 +184,31 @@ def test_the_writer_is_bounded(tmp_path):
         assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0].startswith("953.6 MiB")
 
 
-def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_sync_bound(tmp_path, monkeypatch):
+def test_a_new_base_has_small_blocks_and_an_older_one_keeps_its_own(tmp_path, monkeypatch):
+    """A base is created with BLOCK_SIZE blocks, and its writer bounded to WRITER_MEMORY_MB; a
+    base created with DuckDB's 256 KB blocks (before session 9) keeps them, and its writer gets
+    the bound it needs, WRITER_MEMORY_MB_LARGE_BLOCKS."""
     from greffe import ingest
+    with ingest.open_writer(tmp_path / "new.duckdb") as con:
+        assert db.block_size(con) == db.BLOCK_SIZE == 16384
+        assert db._writer_mb(con) == db.WRITER_MEMORY_MB
+    monkeypatch.setattr(db, "BLOCK_SIZE", db.DUCKDB_BLOCK_SIZE)
+    with ingest.open_writer(tmp_path / "old.duckdb") as con:
+        db.load_many(con, [(d, None) for d in five()], VERSION)
+    monkeypatch.undo()
+    with ingest.open_writer(tmp_path / "old.duckdb") as con:
+        assert db.block_size(con) == db.DUCKDB_BLOCK_SIZE == 256 * 1024
+        assert db._writer_mb(con) == db.WRITER_MEMORY_MB_LARGE_BLOCKS > db.WRITER_MEMORY_MB
+        assert db.end_run(con) == {"added": 5, "deleted": 0, "rebuilt": 0}
+        assert _held(con) == {G, C, C2, E, P}
+    with db.connect(tmp_path / "old.duckdb", read_only=True) as con:
+        assert db.block_size(con) == db.DUCKDB_BLOCK_SIZE == 256 * 1024
+
+
+def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_sync_bound(tmp_path, monkeypatch):
+    """(On a base of 256 KB blocks, whose writer's bound is above the sync's.)"""
+    from greffe import ingest
+    monkeypatch.setattr(db, "BLOCK_SIZE", db.DUCKDB_BLOCK_SIZE)
     path = tmp_path / "g.duckdb"
     wal = Path(f"{path}.wal")
     during = []
@@ -200,7 +223,7 @@ def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_sync_bound(
         db.load_many(con, [(d, None) for d in five()], VERSION)
         assert wal.stat().st_size > 0                  # the run's rows are in the log
         assert db.end_run(con) == {"added": 5, "deleted": 0, "rebuilt": 0}
-        assert during == [db.WRITER_SYNC_MEMORY_MB] < [db.WRITER_MEMORY_MB]
+        assert during == [db.WRITER_SYNC_MEMORY_MB] < [db.WRITER_MEMORY_MB_LARGE_BLOCKS]
         assert not wal.exists() or wal.stat().st_size == 0
         assert _held(con) == {G, C, C2, E, P}
         assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == bound  # given back
@@ -216,6 +239,11 @@ def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):
         raised = con.execute("SELECT getvariable('greffe_writer_mb')").fetchone()[0]
         assert raised > 1 and "its bound is now" in caplog.text
         assert {h.id for h in db.search(con, "préfet", limit=10)} == {G, P}   # the sync too
+
+
+def _keys_mb(con) -> float:
+    return con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) / 1e6 FROM duckdb_memory() "
+                       "WHERE tag = 'ART_INDEX'").fetchone()[0]
 
 
 def _keyed_chunk(con, j: int) -> None:
@@ -241,19 +269,21 @@ def test_the_bound_grows_before_the_keys_fill_it(tmp_path, caplog):
 
 
 def test_the_bound_leaves_room_beside_the_keys_and_no_more(tmp_path):
-    """The bound grows with the keys by steps, to leave a COMMIT room beside them: a quarter of it
-    for the keys or KEYS_ROOM_MB beside them, whichever is less. Doubling it whenever the keys
-    took a quarter gave 256 MB here, and 512 MB to a run of 250 000 decisions, which DuckDB then
-    filled with its cache."""
+    """The bound grows with the keys by steps, to leave a COMMIT KEYS_ROOM_MB beside them.
+    Doubling it whenever the keys took a quarter gave 256 MB here, and 512 MB to a run of
+    250 000 decisions, which DuckDB then filled with its cache; letting the keys take a quarter
+    of it left a COMMIT 30 MB beside 10 MB of keys, not enough with 16 KB blocks."""
     from greffe import ingest
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
         assert db._room_for_keys(con) == db.WRITER_MEMORY_MB       # no keys yet: as it was set
         db.limit_writer_memory(con, db.WRITER_SYNC_MEMORY_MB)       # the index sync's bound
         _keyed_chunk(con, 0)
-        assert db._room_for_keys(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: a quarter is room
+        assert db._room_for_keys(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: room enough
         for j in range(1, 150):
             db.with_headroom(con, lambda: _keyed_chunk(con, j))
+            room = db._room_for_keys(con) - _keys_mb(con)
+            assert room >= db.KEYS_ROOM_MB, f"{room:.1f} MB beside the keys after {j} chunks"
         bound = db._room_for_keys(con)
         keys = con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory() "
                            "WHERE tag = 'ART_INDEX'").fetchone()[0]
