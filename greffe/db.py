@@ -142,7 +142,7 @@ DUCKDB_BLOCK_SIZE = 256 * 1024
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
 WRITER_MEMORY_MB = 40
-# The same on a base created before session 9, of DuckDB's 256 KB blocks (BLOCK_SIZE).
+# The same on a base created before session 9, of DuckDB's 256 KB blocks (DUCKDB_BLOCK_SIZE).
 WRITER_MEMORY_MB_LARGE_BLOCKS = 64
 # The bound while the writer brings the text index in step at the end of a run (`end_run`): what
 # was written is checkpointed by then, so DuckDB's cache is all it could keep. A page of the
@@ -275,14 +275,19 @@ KEYS_ROOM_MB = 36
 KEYS_STEP_MB = 8
 
 
+def keys_mb(con: duckdb.DuckDBPyConnection) -> float:
+    """What the indexes of the base's keys take of DuckDB's memory on `con`, in MB."""
+    return con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) / 1e6 FROM duckdb_memory() "
+                       "WHERE tag = 'ART_INDEX'").fetchone()[0]
+
+
 def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
     """Raise the writer's bound until it leaves KEYS_ROOM_MB beside the indexes of the keys;
     the bound (None: not a writer)."""
     bound = _writer_mb(con)
     if bound is None:
         return None
-    keys = con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
-                       "WHERE tag = 'ART_INDEX'").fetchone()[0] / 1e6
+    keys = keys_mb(con)
     if keys + KEYS_ROOM_MB <= bound:
         return bound
     raised = min(KEYS_STEP_MB * math.ceil((keys + KEYS_ROOM_MB) / KEYS_STEP_MB),
@@ -485,8 +490,16 @@ def run(con: duckdb.DuckDBPyConnection, query: str, /, **params: Any) -> duckdb.
         if missing:
             raise TypeError(f"sql/{query}.sql needs the parameter(s) {', '.join(missing)}")
         bound = {p: params[p] for p in names}
-        con.execute(*_in_lists(stmt, bound) if names else (stmt,))
+        if _list_names(stmt):
+            stmt, bound = _in_lists(stmt, bound)
+        con.execute(stmt, bound or None)
     return con
+
+
+@cache
+def _list_names(stmt: str) -> tuple[str, ...]:
+    """The parameters of `stmt` written `IN ($name)`: lists (`_in_lists`)."""
+    return tuple(_IN_LIST.findall(stmt))
 
 
 def _in_lists(stmt: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -241,11 +241,6 @@ def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):
         assert {h.id for h in db.search(con, "préfet", limit=10)} == {G, P}   # the sync too
 
 
-def _keys_mb(con) -> float:
-    return con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) / 1e6 FROM duckdb_memory() "
-                       "WHERE tag = 'ART_INDEX'").fetchone()[0]
-
-
 def _keyed_chunk(con, j: int) -> None:
     """2 000 rows of a table with a VARCHAR key (whose index DuckDB keeps in memory, pinned), in
     one transaction."""
@@ -282,11 +277,10 @@ def test_the_bound_leaves_room_beside_the_keys_and_no_more(tmp_path):
         assert db._room_for_keys(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: room enough
         for j in range(1, 150):
             db.with_headroom(con, lambda: _keyed_chunk(con, j))
-            room = db._room_for_keys(con) - _keys_mb(con)
+            room = db._room_for_keys(con) - db.keys_mb(con)
             assert room >= db.KEYS_ROOM_MB, f"{room:.1f} MB beside the keys after {j} chunks"
         bound = db._room_for_keys(con)
-        keys = con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory() "
-                           "WHERE tag = 'ART_INDEX'").fetchone()[0]
+        keys = db.keys_mb(con)
         assert keys > 16                                            # 300 000 keys of 64 characters
         assert keys + db.KEYS_ROOM_MB <= bound < keys + db.KEYS_ROOM_MB + db.KEYS_STEP_MB
         assert bound == db._writer_mb(con) and bound % db.KEYS_STEP_MB == 0
