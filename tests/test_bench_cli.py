@@ -16,3 +16,27 @@ def test_large_copies_below_three_is_refused_with_the_reason(capsys):
         pipeline.main(["--only", "large", "--large-copies", "2"])
     assert stop.value.code == 2
     assert "at least 3" in capsys.readouterr().err
+
+
+def test_new_base_removes_the_base_and_its_companions_only(tmp_path):
+    base = tmp_path / "mem1000.duckdb"
+    base.write_bytes(b"x")
+    (tmp_path / "mem1000.duckdb.wal").write_bytes(b"x")
+    (tmp_path / "mem1000.duckdb.tantivy").mkdir()
+    (tmp_path / "mem1000.duckdb.tantivy" / "meta.json").write_text("{}")
+    neighbours = [tmp_path / "mem10000.duckdb", tmp_path / "mem1000.duckdbx"]
+    for other in neighbours:
+        other.write_bytes(b"x")
+    assert pipeline.new_base(base) == base
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in neighbours)
+
+
+def test_a_step_run_again_in_the_same_workdir_loads_its_documents_again(tmp_path):
+    """--workdir kept from an earlier bench: the step measures a first ingestion, not a re-run."""
+    from greffe.bench.documents import write_xml
+    docs = tmp_path / "xml"
+    write_xml(docs, 2, seed=5)
+    runs = [pipeline.child(str(pipeline.new_base(tmp_path / "b.duckdb")), 1, [str(docs)], preload=False)
+            for _ in range(2)]
+    assert [r["loaded"] for r in runs] == [2, 2]
+    assert [r["skipped"] for r in runs] == [0, 0]

@@ -194,6 +194,18 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, anonymous
 
 
+def new_base(path: Path) -> Path:
+    """`path`, with any base left there by an earlier run in the same --workdir removed (the
+    file, its log and its companions: published snapshots, search index, alerts): a step that
+    found its base already loaded would measure a re-run."""
+    for old in [path, *path.parent.glob(path.name + ".*")]:
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.exists():
+            old.unlink()
+    return path
+
+
 def ingest_in_child(db_path: Path, jobs: int, paths: list[Path], *, preload: bool = True) -> dict:
     """Run `child` in a new process; its result plus the wall time and the peak tree RSS (and
     the peak of its anonymous part)."""
@@ -230,7 +242,7 @@ def pdf_figures(folder: Path, n: int) -> list[Row]:
     files = sorted((folder / "pdf").glob("*.pdf"))
     pipeline, plumber, loaded, cpu, plumber_cpu = [], [], 0, [], []
     for attempt in range(RUNS):          # alternately, the best of each (see RUNS)
-        run = ingest_in_child(folder / f"pdf-{attempt}.duckdb", 1, [folder / "pdf"])
+        run = ingest_in_child(new_base(folder / f"pdf-{attempt}.duckdb"), 1, [folder / "pdf"])
         pipeline.append(pages / run["store_seconds"])
         cpu.append((run["main_cpu_seconds"] + run["workers_cpu_seconds"]) / pages)
         loaded = run["loaded"]
@@ -292,7 +304,7 @@ def xml_figures(folder: Path, n: int) -> list[Row]:
     rates: dict[int, list[float]] = {1: [], 2: []}
     for attempt in range(RUNS):
         for jobs in (1, 2):
-            base = folder / f"xml{jobs}-{attempt}.duckdb"
+            base = new_base(folder / f"xml{jobs}-{attempt}.duckdb")
             run = ingest_in_child(base, jobs, [folder / "xml"])
             rates[jobs].append(run["loaded"] / run["store_seconds"])
     best = {jobs: max(r) for jobs, r in rates.items()}
@@ -311,7 +323,7 @@ def memory_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
     for i, n in enumerate(sizes):
         docs = folder / f"mem{n}"
         write_xml(docs, n, seed=10 + i)
-        base = folder / f"mem{n}.duckdb"
+        base = new_base(folder / f"mem{n}.duckdb")
         run = ingest_in_child(base, 2, [docs])
         peaks.append(run["peak_rss"])
         anonymous.append(run["peak_anonymous"])
@@ -336,7 +348,7 @@ def large_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
     write_xml(docs, n, seed=20)
     extracted = _child(["--extract", str(docs), str(outcomes)])["extracted"]
     third = extracted * copies // 3
-    run = _child(["--replay", str(outcomes), str(folder / "large.duckdb"), str(copies), str(third)])
+    run = _child(["--replay", str(outcomes), str(new_base(folder / "large.duckdb")), str(copies), str(third)])
     marks = sorted((int(k), v) for k, v in run["marks"].items())
     return [
         Row(f"8. writer peak RSS, a run of {run['loaded']} decisions ({extracted} extracted, stored "
@@ -375,7 +387,7 @@ def overhead_figures(folder: Path) -> list[Row]:
     plain_cmd = [sys.executable, "-c", "import sys; from greffe.stress import run_ingestion; "
                  "run_ingestion(sys.argv[2:], sys.argv[1])"]
     greffe = [str(Path(sys.executable).parent / "greffe"), "ingest"]
-    bases = {kind: str(folder / f"{kind}.duckdb") for kind in ("plain", "tmp", "run")}
+    bases = {kind: str(new_base(folder / f"{kind}.duckdb")) for kind in ("plain", "tmp", "run")}
     for base in bases.values():                     # the base exists: made by an earlier run
         _wall(plain_cmd + [base, first], env)
     batches = [pdfs[i::3] for i in range(3)]
