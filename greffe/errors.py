@@ -29,6 +29,11 @@ class UnreadableDocument(GreffeError):
         super().__init__(message)
         self.reason = reason
 
+    def __reduce__(self):
+        # an item the archive reader refused carries its error through a run's plan, which is
+        # kept on disk (greffe.pipeline.Spool): pickled, so both arguments are needed to read it back
+        return type(self), (self.reason, str(self))
+
 
 class DatabaseNotFound(GreffeError):
     """The base named by --db or $GREFFE_DB does not exist yet."""

@@ -32,7 +32,7 @@ from . import db
 from .errors import InvalidFilter, UnreadableDocument
 from .model import Metadata
 from .opendata import ZIP_SEPARATOR, read_xml
-from .pipeline import SUFFIXES, Extracted, Item, Outcome, content
+from .pipeline import SUFFIXES, Extracted, Item, Outcome, Spool, content
 
 
 # ---------------------------------------------------------------- filters
@@ -231,12 +231,12 @@ def xml_meta(item: Item) -> Metadata | None:
 
 
 def select(todo: Iterable[tuple[Item, str | None]], filters: IngestFilters,
-           counts: FeedCounts) -> list[tuple[Item, str | None]]:
+           counts: FeedCounts) -> Iterable[tuple[Item, str | None]]:
     """The planned items whose XML metadata the filters admit (PDFs pass: judged after
-    extraction)."""
+    extraction): `todo` itself without filters, else a new Spool (kept on disk, as the plan)."""
     if filters.empty:
-        return list(todo)
-    kept = []
+        return todo
+    kept = Spool()
     for item, sha in todo:
         meta = xml_meta(item)
         if meta is not None and not filters.admits_meta(meta):

@@ -30,7 +30,7 @@ import duckdb
 
 from . import db, pipeline
 from .errors import GreffeError, UnreadableDocument, first_line
-from .pipeline import Extracted, Item, Outcome, Refused, discover, fingerprint  # noqa: F401
+from .pipeline import Extracted, Item, Outcome, Refused, Spool, discover, fingerprint  # noqa: F401
 
 # Reasons of `UnreadableDocument` that say nothing about the document itself, only about the
 # moment it was read: the next run tries it again by itself.
@@ -61,22 +61,24 @@ class RunSummary:
 
 
 def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined: bool = False
-         ) -> tuple[list[tuple[Item, str | None]], list[tuple[Item, str | None]]]:
-    """Split what `paths` hold into (to do, already done). Already done: the same bytes were
-    loaded by this extractor version (or quarantined, unless `retry_quarantined`), or they are
-    a second copy of a file to do in this run (same bytes under another name: one document,
-    read once; `skip` records the second path)."""
-    todo, done = [], []
-    first_path: dict[str, str] = {}
+         ) -> tuple[Spool, Spool]:
+    """Split what `paths` hold into (to do, already done), each a Spool. Already done: the same
+    bytes were loaded by this extractor version (or quarantined, unless `retry_quarantined`), or
+    they are a second copy of a file to do in this run (same bytes under another name: one
+    document, read once; `skip` records the second path). Memory: one PLAN_CHUNK of items and
+    the digests of the files to do (a set of 32-byte digests, to find the second copies)."""
+    todo, done = Spool(), Spool()
+    planned: set[bytes] = set()
     for chunk in pipeline.chunks(_fingerprinted(discover(paths)), PLAN_CHUNK):
         known = db.seen_many(con, (sha for _, sha in chunk if sha), extractor_version,
                              include_quarantined=not retry_quarantined)
         for item, sha in chunk:
-            if sha and (sha in known or sha in first_path):
+            digest = bytes.fromhex(sha) if sha else None
+            if sha and (sha in known or digest in planned):
                 done.append((item, sha))
             else:
-                if sha:
-                    first_path[sha] = item.path
+                if digest:
+                    planned.add(digest)
                 todo.append((item, sha))
     return todo, done
 

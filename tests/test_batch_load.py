@@ -134,7 +134,7 @@ def test_a_rerun_records_one_skip_per_file_and_copies_as_duplicates(tmp_path):
     assert con.execute("SELECT reason FROM ledger WHERE path = ?", [str(inbox / "copy.xml")]).fetchall() \
         == [("duplicate",)]
     todo, done = ingest.plan([str(inbox)], con, EXTRACTOR_VERSION)          # the re-run
-    assert todo == [] and len(done) == 4
+    assert list(todo) == [] and len(done) == 4
     again = ingest.RunSummary()
     ingest.skip(con, done, again, EXTRACTOR_VERSION)
     assert again.skipped == 4

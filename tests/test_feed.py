@@ -393,7 +393,7 @@ def test_a_plan_keeps_the_names_of_an_archives_members_and_the_workers_read_them
     archive = write_archive(tmp_path / "in" / "TA_202503.zip", members)
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         todo, done = ingest.plan([str(archive)], con, EXTRACTOR_VERSION)
-        assert done == [] and [item.data for item, _ in todo] == [None, None]
+        assert list(done) == [] and [item.data for item, _ in todo] == [None, None]
         assert [item.path for item, _ in todo] == [f"{archive}!{name}" for name in members]
         assert [pipeline.content(item) for item, _ in todo] == list(members.values())
         assert [sha for _, sha in todo] == [hashlib.sha256(b).hexdigest() for b in members.values()]
