@@ -47,6 +47,11 @@ class InvalidFilter(GreffeError):
     """A search filter has a value outside its vocabulary."""
 
 
+class SpoolFailed(GreffeError):
+    """A run's plan cannot be kept in its temporary file (greffe.pipeline.Spool): the temporary
+    folder is full, missing or not writable."""
+
+
 class CommitOutOfMemory(GreffeError):
     """DuckDB ran out of memory while committing a write (greffe.db._transaction says why the run
     must stop there)."""

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import UnreadableDocument
+from .errors import SpoolFailed, UnreadableDocument
 from .nlp import LazyNLP
 from .model import Decision, ParsedDocument, TextMap
 
@@ -59,7 +59,8 @@ class Spool:
     (and with the process, however it ends: it has no name)."""
 
     def __init__(self, entries: Iterable[tuple[Item, str | None]] = ()):
-        self._file = tempfile.TemporaryFile(prefix="greffe-plan-")
+        with _spooling():
+            self._file = tempfile.TemporaryFile(prefix="greffe-plan-")
         self._count = 0
         self._reading = False
         for entry in entries:
@@ -68,7 +69,8 @@ class Spool:
     def append(self, entry: tuple[Item, str | None]) -> None:
         if self._reading:
             raise RuntimeError("Spool: append while it is being read")
-        pickle.dump(entry, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        with _spooling():
+            pickle.dump(entry, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._count += 1
 
     def __len__(self) -> int:
@@ -79,9 +81,12 @@ class Spool:
             raise RuntimeError("Spool: read twice at once")
         self._reading = True
         try:
-            self._file.seek(0)
+            with _spooling():
+                self._file.seek(0)                  # writes out what the file's buffer holds
             for _ in range(self._count):
-                yield pickle.load(self._file)
+                with _spooling():
+                    entry = pickle.load(self._file)
+                yield entry
         finally:
             self._file.seek(0, os.SEEK_END)        # where the next append writes
             self._reading = False
@@ -91,6 +96,19 @@ class Spool:
 
     def close(self) -> None:
         self._file.close()
+
+
+@contextlib.contextmanager
+def _spooling():
+    """OSError of a Spool's file (a full or missing temporary folder) as SpoolFailed, which says
+    what to do."""
+    try:
+        yield
+    except OSError as e:
+        raise SpoolFailed(
+            f"the run's plan cannot be kept in a temporary file under {tempfile.gettempdir()} "
+            f"({e.strerror or e}): free space there, or set TMPDIR to a folder on a disk that has "
+            "some, and run greffe ingest again: it loads what this run did not") from e
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
