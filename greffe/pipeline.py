@@ -94,9 +94,6 @@ class Spool:
     def __repr__(self) -> str:
         return f"Spool({self._count} planned)"
 
-    def close(self) -> None:
-        self._file.close()
-
 
 @contextlib.contextmanager
 def _spooling():
