@@ -74,7 +74,7 @@ def plan(paths: Sequence[str], con, extractor_version: str, *, retry_quarantined
                              include_quarantined=not retry_quarantined)
         for item, sha in chunk:
             digest = bytes.fromhex(sha) if sha else None
-            if sha and (sha in known or digest in planned):
+            if digest and (sha in known or digest in planned):
                 done.append((item, sha))
             else:
                 if digest:

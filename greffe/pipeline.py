@@ -83,10 +83,8 @@ class Spool:
         try:
             with _spooling():
                 self._file.seek(0)                  # writes out what the file's buffer holds
-            for _ in range(self._count):
-                with _spooling():
-                    entry = pickle.load(self._file)
-                yield entry
+                for _ in range(self._count):
+                    yield pickle.load(self._file)
         finally:
             self._file.seek(0, os.SEEK_END)        # where the next append writes
             self._reading = False
