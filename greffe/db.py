@@ -694,12 +694,12 @@ def _split_fresh(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision,
     and both occur once in the batch."""
     ids = Counter(d.id for d, _ in items)
     shas = Counter(d.source.sha256 for d, _ in items)
-    known = set(run(con, "batch_known", ids=json.dumps(list(ids)),
-                    shas=json.dumps(list(shas))).fetchall())
+    known_ids = {i for (i,) in run(con, "known_decisions", ids=json.dumps(list(ids))).fetchall()}
+    known_shas = {s for (s,) in run(con, "known_sources", shas=json.dumps(list(shas))).fetchall()}
     fresh, others = [], []
     for d, tm in items:
-        new = (ids[d.id] == 1 and shas[d.source.sha256] == 1 and ("decision", d.id) not in known
-               and ("source", d.source.sha256) not in known)
+        new = (ids[d.id] == 1 and shas[d.source.sha256] == 1 and d.id not in known_ids
+               and d.source.sha256 not in known_shas)
         (fresh if new else others).append((d, tm))
     return fresh, others
 

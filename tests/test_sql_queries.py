@@ -402,10 +402,14 @@ def case_views(con):
 
 # ---- the batch statements of greffe.db.load_many, seen_many and record_skips (JSON rows)
 
-def case_batch_known(con):
-    found = db.run(con, "batch_known", ids=json.dumps([G, "CE_1_20200101"]),
-                   shas=json.dumps([SHA, "f" * 64])).fetchall()
-    assert sorted(found) == [("decision", G), ("source", SHA)]
+def case_known_decisions(con):
+    found = db.run(con, "known_decisions", ids=json.dumps([G, "CE_1_20200101", SHA])).fetchall()
+    assert found == [(G,)]
+
+
+def case_known_sources(con):
+    found = db.run(con, "known_sources", shas=json.dumps([SHA, "f" * 64, G])).fetchall()
+    assert found == [(SHA,)]
 
 
 def case_insert_decisions(con):
