@@ -281,6 +281,13 @@ def keys_mb(con: duckdb.DuckDBPyConnection) -> float:
                        "WHERE tag = 'ART_INDEX'").fetchone()[0]
 
 
+def duckdb_memory_mb(con: duckdb.DuckDBPyConnection) -> tuple[float, float]:
+    """(what DuckDB holds in memory on `con`, what it has spilled to its temporary files), in MB,
+    as DuckDB counts them (duckdb_memory(); its allocator keeps more resident than it counts)."""
+    return con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) / 1e6, "
+                       "coalesce(sum(temporary_storage_bytes), 0) / 1e6 FROM duckdb_memory()").fetchone()
+
+
 def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
     """Raise the writer's bound until it leaves KEYS_ROOM_MB beside the indexes of the keys;
     the bound (None: not a writer)."""

@@ -40,3 +40,16 @@ def test_a_step_run_again_in_the_same_workdir_loads_its_documents_again(tmp_path
             for _ in range(2)]
     assert [r["loaded"] for r in runs] == [2, 2]
     assert [r["skipped"] for r in runs] == [0, 0]
+
+
+def test_the_child_reports_what_duckdb_held_on_the_writer_while_it_stored(tmp_path):
+    """Figure 4's row on DuckDB: sampled while storing, so a run that loads something reports
+    the memory DuckDB held (its keys and the rows written at least), and nothing spilled on a
+    run this small."""
+    from greffe.bench.documents import write_xml
+    docs = tmp_path / "xml"
+    write_xml(docs, pipeline.DUCKDB_EVERY, seed=6)
+    run = pipeline.child(str(tmp_path / "b.duckdb"), 1, [str(docs)], preload=False)
+    assert run["loaded"] == pipeline.DUCKDB_EVERY
+    assert 0 < run["duckdb_held_mb"] < 40
+    assert run["duckdb_spilled_mb"] == 0

@@ -18,7 +18,7 @@ What it measures, on generated documents (greffe.bench.documents) in a scratch f
      0.1 s in /proc; shared pages count once per process, so it is an upper bound), and of its
      anonymous part (less the pages mapped from files: libraries, the text index's segments,
      which the system can drop and read again), of the ingestion of 1 000 and of 10 000
-     documents;
+     documents, and the most DuckDB held and spilled on the writer while it stored;
   5. `greffe ingest ONE.pdf` (into a base made by an earlier run) from start to end with a
      temporary Prefect server and against a running one (`prefect server start`,
      PREFECT_API_URL), beside the same run without Prefect; the median of 3 runs each;
@@ -68,6 +68,11 @@ class Row:
 
 # ---------------------------------------------------------------- the child: one ingestion
 
+# While it stores, the child looks at DuckDB's memory on the writer every this many decisions
+# loaded (a query of ~0.3 ms; a batch is at most 64 decisions): figure 4's runs print the most
+# it held and spilled, which is where a run of 10 000 differs from a run of 1 000.
+DUCKDB_EVERY = 32
+
 def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) -> dict:
     """What a run of the flow does, without Prefect: plan, record skips, process and store `paths`
     into `db_path`, bring the text index up to date and publish; the seconds of each step.
@@ -82,6 +87,13 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
     import resource
     t0, c0 = time.perf_counter(), time.process_time()
     summary = ingest.RunSummary()
+    duckdb_mb = {"held": 0.0, "spilled": 0.0}   # the most DuckDB held and spilled while storing
+
+    def watch(summary: ingest.RunSummary) -> None:
+        if summary.loaded % DUCKDB_EVERY == 0:
+            held, spilled = db.duckdb_memory_mb(con)
+            duckdb_mb["held"], duckdb_mb["spilled"] = (max(duckdb_mb["held"], held),
+                                                       max(duckdb_mb["spilled"], spilled))
     with ingest.open_writer(db_path) as con:
         with pipeline.worker_pool(jobs) as pool:       # the workers, from plan to the last store
             todo, done = ingest.plan(paths, con, EXTRACTOR_VERSION)
@@ -89,7 +101,7 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
             t1 = time.perf_counter()
             if todo:
                 ingest.store(con, ingest.process_all(todo, jobs=jobs, pool=pool), summary,
-                             EXTRACTOR_VERSION)
+                             EXTRACTOR_VERSION, on_progress=watch)
         t2, c2 = time.perf_counter(), time.process_time()
         workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
         db.end_run(con)                # then what the flow's report and publish steps do: the
@@ -100,6 +112,7 @@ def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) ->
             "seconds": t3 - t0, "main_cpu_seconds": c2 - c0,
             "workers_cpu_seconds": workers_cpu.ru_utime + workers_cpu.ru_stime,
             "loaded": summary.loaded, "skipped": summary.skipped,
+            "duckdb_held_mb": duckdb_mb["held"], "duckdb_spilled_mb": duckdb_mb["spilled"],
             "set_aside": len(summary.quarantined) + len(summary.retriable),
             "reasons": sorted({r for _, r, _ in summary.quarantined + summary.retriable})}
 
@@ -318,13 +331,15 @@ def xml_figures(folder: Path, n: int) -> list[Row]:
 
 
 def memory_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
+    from greffe import db
     from greffe.bench.documents import write_xml
-    rows, peaks, anonymous = [], [], []
+    rows, peaks, anonymous, runs = [], [], [], []
     for i, n in enumerate(sizes):
         docs = folder / f"mem{n}"
         write_xml(docs, n, seed=10 + i)
         base = new_base(folder / f"mem{n}.duckdb")
         run = ingest_in_child(base, 2, [docs])
+        runs.append(run)
         peaks.append(run["peak_rss"])
         anonymous.append(run["peak_anonymous"])
         rows.append(Row(f"4. peak RSS, ingestion of {n} XML decisions (2 workers; "
@@ -336,6 +351,10 @@ def memory_figures(folder: Path, sizes: tuple[int, int]) -> list[Row]:
     rows.append(Row(f"4. peak RSS {sizes[1]} / {sizes[0]}",
                     f"{peaks[1] / peaks[0]:.2f} (anonymous {anonymous[1] / anonymous[0]:.2f})",
                     "<= 1.15 (flat)", flat))
+    rows.append(Row(f"4. DuckDB on the writer while it stores, most held / spilled (bound "
+                    f"{db.WRITER_MEMORY_MB} MB; {sizes[0]}, then {sizes[1]} decisions)",
+                    "; ".join(f"{r['duckdb_held_mb']:.0f} / {r['duckdb_spilled_mb']:.0f} MB"
+                              for r in runs)))
     rows.append(Row(f"3. re-run over {again['skipped']} known documents (process wall time)",
                     f"{again['wall']:.1f} s", "< 15 s", again["wall"] < 15 and again["loaded"] == 0))
     return rows
