@@ -73,6 +73,7 @@ class Row:
 # it held and spilled, which is where a run of 10 000 differs from a run of 1 000.
 DUCKDB_EVERY = 32
 
+
 def child(db_path: str, jobs: int, paths: list[str], *, preload: bool = True) -> dict:
     """What a run of the flow does, without Prefect: plan, record skips, process and store `paths`
     into `db_path`, bring the text index up to date and publish; the seconds of each step.
