@@ -84,7 +84,8 @@ import math
 import os
 import re
 import tempfile
-from collections import Counter
+import weakref
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -135,10 +136,10 @@ DUCKDB_BLOCK_SIZE = 256 * 1024
 # from the file) and spills what it must keep to <base>.tmp. What it cannot drop is what was
 # written since the last checkpoint (60 MB at 10 000 decisions), so a run checkpoints before its
 # index sync (`end_run`), and the indexes of the keys, which grow with the base (the child tables
-# have no key for that reason: sql/schema.sql; the bound is raised, by steps, to leave a COMMIT
-# room beside the keys: `_room_for_keys`). Measured on the bench's 10 000 decisions (session 4),
-# the writer peaked at 340 MB with a 128 MB bound and no checkpoint before the sync, at 285 MB
-# with this one.
+# have no key for that reason: sql/schema.sql), and the overflow blocks of the last texts written;
+# the bound is raised, by steps, to leave a COMMIT room beside them (`_room_to_write`). Measured
+# on the bench's 10 000 decisions (session 4), the writer peaked at 340 MB with a 128 MB bound
+# and no checkpoint before the sync, at 285 MB with this one.
 # Readers are not bounded. When DuckDB still runs out of it, the writer doubles it and does the
 # step again (`with_headroom`), up to a quarter of the RAM: a larger base needs more.
 WRITER_MEMORY_MB = 40
@@ -248,17 +249,23 @@ def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
     return raised is not None
 
 
-def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
-    """Run `step` (a whole transaction, or a step that a second run redoes safely); when DuckDB
-    runs out of the writer's bound, raise the bound (unless the step's `_transaction` did before
-    rolling back) and run it again."""
+def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T],
+                  texts: Sequence[str] = ()) -> T:
+    """Run `step` (a whole transaction, or a step that a second run redoes safely) once the
+    writer's bound leaves a COMMIT its room (`_room_to_write`: beside the keys and the last texts
+    written, `texts` being those `step` writes); when DuckDB runs out of the bound, raise it
+    (unless the step's `_transaction` did before rolling back) and run the step again."""
+    sizes = [_text_bytes(text) for text in texts]
     while True:
-        bound = _room_for_keys(con)
+        bound = _room_to_write(con, sum(sizes))
         try:
-            return step()
+            result = step()
         except duckdb.OutOfMemoryException:
             if _writer_mb(con) == bound and not _more_writer_memory(con):
                 raise
+        else:
+            _recent_texts_of(con).add(sizes)
+            return result
 
 
 # The indexes of the base's keys (decisions, sources, ledger, text_index: ART_INDEX in
@@ -274,6 +281,50 @@ def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T]) -> T:
 KEYS_ROOM_MB = 36
 KEYS_STEP_MB = 8
 
+# DuckDB writes a string of 4 KB or more (a decision's text) to overflow blocks, and keeps those
+# of about the last TEXT_WINDOW rows written in memory, pinned, until a checkpoint: a COMMIT
+# needs them beside the keys, and COMMIT_ROOM_MB more. Measured (session 12), DuckDB alone (one
+# table, texts of 10, 24, 36 and 60 KB, 16 rows a transaction, 16 KB or 256 KB blocks): a COMMIT
+# ran out of memory, and then DuckDB's rollback, under 24, 48 (52 with 256 KB blocks), 76 and
+# 120 MB, and got through under 28, 56, 80 and 136 MB: 2 048 texts and 4-8 MB. In greffe, the
+# bench's decisions (10 KB of text, 21 MB for 2 048) got through under 32 MB and not 28; with
+# their texts doubled (43 MB for 2 048), under 56 MB and not 48: what a run of long judgments
+# would have met under the 36 MB beside the keys of sessions 8-11, CommitOutOfMemory after
+# 1 000-2 000 decisions, and again at each run. So the room beside the keys is the larger of
+# KEYS_ROOM_MB and the last TEXT_WINDOW texts plus COMMIT_ROOM_MB: unchanged for texts of 10 KB,
+# more for longer texts; it follows the length of the texts, not the length of the run.
+TEXT_WINDOW = 2048
+COMMIT_ROOM_MB = 12
+
+
+class _RecentTexts:
+    """The sizes in bytes of the last TEXT_WINDOW texts written on a writer, and their sum."""
+
+    def __init__(self) -> None:
+        self.sizes: deque[int] = deque(maxlen=TEXT_WINDOW)
+        self.total = 0
+
+    def add(self, sizes: Iterable[int]) -> None:
+        for size in sizes:
+            if len(self.sizes) == TEXT_WINDOW:
+                self.total -= self.sizes[0]
+            self.sizes.append(size)
+            self.total += size
+
+
+# Per writer connection, for as long as it is open (the bound it applies to is its database's).
+_recent_texts: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _RecentTexts] = \
+    weakref.WeakKeyDictionary()
+
+
+def _recent_texts_of(con: duckdb.DuckDBPyConnection) -> _RecentTexts:
+    return _recent_texts.setdefault(con, _RecentTexts())
+
+
+def _text_bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 
 def keys_mb(con: duckdb.DuckDBPyConnection) -> float:
     """What the indexes of the base's keys take of DuckDB's memory on `con`, in MB."""
@@ -288,21 +339,23 @@ def duckdb_memory_mb(con: duckdb.DuckDBPyConnection) -> tuple[float, float]:
                        "coalesce(sum(temporary_storage_bytes), 0) / 1e6 FROM duckdb_memory()").fetchone()
 
 
-def _room_for_keys(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Raise the writer's bound until it leaves KEYS_ROOM_MB beside the indexes of the keys;
-    the bound (None: not a writer)."""
+def _room_to_write(con: duckdb.DuckDBPyConnection, pending: int = 0) -> int | None:
+    """Raise the writer's bound until it leaves a COMMIT its room beside the indexes of the keys:
+    KEYS_ROOM_MB, or the last TEXT_WINDOW texts written (and `pending` bytes of texts about to
+    be) plus COMMIT_ROOM_MB when that is more; the bound (None: not a writer)."""
     bound = _writer_mb(con)
     if bound is None:
         return None
     keys = keys_mb(con)
-    if keys + KEYS_ROOM_MB <= bound:
+    texts = (_recent_texts_of(con).total + pending) / 1e6
+    room = max(KEYS_ROOM_MB, texts + COMMIT_ROOM_MB)
+    if keys + room <= bound:
         return bound
-    raised = min(KEYS_STEP_MB * math.ceil((keys + KEYS_ROOM_MB) / KEYS_STEP_MB),
-                 WRITER_MEMORY_CEILING_MB)
+    raised = min(KEYS_STEP_MB * math.ceil((keys + room) / KEYS_STEP_MB), WRITER_MEMORY_CEILING_MB)
     if raised <= bound:
         return bound
-    log.warning("the indexes of the base's keys take %d MB of the writer's %d; its bound is now "
-                "%d MB", keys, bound, raised)
+    log.info("the indexes of the base's keys (%d MB) and its last texts written (%d MB) need "
+             "more than the writer's %d MB; its bound is now %d MB", keys, texts, bound, raised)
     limit_writer_memory(con, raised)
     return raised
 
@@ -608,7 +661,7 @@ def load(con: duckdb.DuckDBPyConnection, decision: Decision, textmap: TextMap | 
     def step() -> None:
         with _transaction(con):
             _load(con, decision, textmap, extractor_version, _utcnow())
-    with_headroom(con, step)
+    with_headroom(con, step, [decision.text])
 
 
 @contextmanager
@@ -692,7 +745,7 @@ def load_many(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision, Te
             _insert_many(con, fresh, extractor_version, now)
             for decision, textmap in others:
                 _load(con, decision, textmap, extractor_version, now)
-    with_headroom(con, step)
+    with_headroom(con, step, [d.text for d, _ in items])
 
 
 def _split_fresh(con: duckdb.DuckDBPyConnection, items: Sequence[tuple[Decision, TextMap | None]]
@@ -922,17 +975,24 @@ def end_run(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     115 MB after 10 000 decisions), the full-text index brought in step (`sync_index`) and a
     last checkpoint; then the writer's bound as it was (or as a step raised it). Returns what
     sync_index did."""
-    con.execute("CHECKPOINT")
+    _checkpoint(con)
     bound = _writer_mb(con)
     if bound is not None:                 # each step of the sync makes the keys' room again
         limit_writer_memory(con, min(bound, WRITER_SYNC_MEMORY_MB))
     try:
         synced = sync_index(con)
-        con.execute("CHECKPOINT")
+        _checkpoint(con)
     finally:                              # the next writes of this writer (greffe serve) get it back
         if bound is not None:
             limit_writer_memory(con, max(bound, _writer_mb(con)))
     return synced
+
+
+def _checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """A checkpoint: what was written goes from the log and memory into the base file, and the
+    texts written before it no longer hold DuckDB's memory (`_room_to_write`)."""
+    con.execute("CHECKPOINT")
+    _recent_texts.pop(con, None)
 
 
 def reader_index(con: duckdb.DuckDBPyConnection) -> TextIndex | None:

@@ -4,6 +4,7 @@ commit every _COMMIT decisions: the memory of a sync does not grow with the base
 than a page, and a run killed between two commits is repaired by the next one."""
 from __future__ import annotations
 
+import logging
 import textwrap
 from pathlib import Path
 
@@ -232,6 +233,7 @@ def test_the_end_of_a_run_checkpoints_then_syncs_the_index_under_the_sync_bound(
 
 def test_a_step_beyond_the_bound_runs_again_with_more(tmp_path, caplog):
     from greffe import ingest
+    caplog.set_level(logging.INFO, logger="greffe.db")
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         db.limit_writer_memory(con, 1)                    # far too little for any insert
         db.load_many(con, [(d, None) for d in five()], VERSION)
@@ -254,6 +256,7 @@ def test_the_bound_grows_before_the_keys_fill_it(tmp_path, caplog):
     2 000-row transactions on a keyed table ran out of memory at their COMMIT after 100 000 rows.
     The writer raises its bound to leave room beside the keys: every row goes in."""
     from greffe import ingest
+    caplog.set_level(logging.INFO, logger="greffe.db")
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
         db.limit_writer_memory(con, 16)
@@ -271,19 +274,56 @@ def test_the_bound_leaves_room_beside_the_keys_and_no_more(tmp_path):
     from greffe import ingest
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         con.execute("CREATE TABLE keyed (id VARCHAR PRIMARY KEY, v VARCHAR)")
-        assert db._room_for_keys(con) == db.WRITER_MEMORY_MB       # no keys yet: as it was set
+        assert db._room_to_write(con) == db.WRITER_MEMORY_MB       # no keys yet: as it was set
         db.limit_writer_memory(con, db.WRITER_SYNC_MEMORY_MB)       # the index sync's bound
         _keyed_chunk(con, 0)
-        assert db._room_for_keys(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: room enough
+        assert db._room_to_write(con) == db.WRITER_SYNC_MEMORY_MB   # a few keys: room enough
         for j in range(1, 150):
             db.with_headroom(con, lambda: _keyed_chunk(con, j))
-            room = db._room_for_keys(con) - db.keys_mb(con)
+            room = db._room_to_write(con) - db.keys_mb(con)
             assert room >= db.KEYS_ROOM_MB, f"{room:.1f} MB beside the keys after {j} chunks"
-        bound = db._room_for_keys(con)
+        bound = db._room_to_write(con)
         keys = db.keys_mb(con)
         assert keys > 16                                            # 300 000 keys of 64 characters
         assert keys + db.KEYS_ROOM_MB <= bound < keys + db.KEYS_ROOM_MB + db.KEYS_STEP_MB
         assert bound == db._writer_mb(con) and bound % db.KEYS_STEP_MB == 0
+
+
+def _long_judgments(n: int, kb: int):
+    """`n` decisions, each with its own id and file, whose texts take about `kb` KB: the Grenoble
+    order (its spans unchanged) followed by reasons of its own, as a long judgment has."""
+    order = ta_grenoble()
+    reasons = "Considérant que le préfet n'a pas donné suite aux demandes de rendez-vous. " * 14
+    for i in range(n):
+        text = order.text + f"\n{i}. " + reasons * (kb * 1000 // len(reasons.encode()))
+        yield ta_grenoble(id=f"TA38_{2600000 + i}_20250721", numbers=(str(2600000 + i),),
+                          path=f"/in/long-{i}.xml", text=text), None
+
+
+def test_a_run_of_long_judgments_gets_through(tmp_path):
+    """DuckDB keeps the overflow blocks of about the last 2 048 texts written in memory, pinned,
+    until a checkpoint. With texts of 30 KB, a run took the 36 MB left beside the keys after
+    1 000-odd decisions: a COMMIT ran out of memory, then DuckDB's rollback, and the run stopped
+    (CommitOutOfMemory), as the next run would have. The writer leaves a COMMIT room for the last
+    texts written as well: every decision is loaded, under a bound that holds the last 2 048
+    texts, and the checkpoint at the end of the run gives that room back."""
+    from greffe import ingest, pipeline
+    with ingest.open_writer(tmp_path / "g.duckdb") as con:
+        for batch in pipeline.chunks(_long_judgments(2200, 30), 64):
+            db.load_many(con, batch, VERSION)
+        assert con.execute("SELECT count(*) FROM decisions").fetchone() == (2200,)
+        texts = 2048 * len(next(_long_judgments(1, 30))[0].text.encode()) / 1e6
+        assert db._writer_mb(con) >= texts + db.COMMIT_ROOM_MB > db.KEYS_ROOM_MB + 30
+        db.end_run(con)                    # its checkpoint: the texts are in the file
+        assert db._recent_texts_of(con).total == 0
+
+
+def test_the_room_for_texts_counts_the_last_ones_only():
+    recent = db._RecentTexts()
+    recent.add([10] * db.TEXT_WINDOW)
+    recent.add([1000] * 100)
+    assert recent.total == 10 * (db.TEXT_WINDOW - 100) + 1000 * 100
+    assert len(recent.sizes) == db.TEXT_WINDOW
 
 
 def test_a_commit_out_of_memory_stops_the_run_and_the_base_stays_sound(tmp_path):
