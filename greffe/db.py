@@ -213,6 +213,7 @@ def limit_writer_memory(con: duckdb.DuckDBPyConnection, limit_mb: int | None = N
     if limit_mb is None:
         large = block_size(con) >= DUCKDB_BLOCK_SIZE
         limit_mb = WRITER_MEMORY_MB_LARGE_BLOCKS if large else WRITER_MEMORY_MB
+    _recent_texts_of(con)              # the base's last texts, counted before the bound
     con.execute(f"SET memory_limit = '{int(limit_mb)}MB'")
     con.execute(f"SET VARIABLE greffe_writer_mb = {int(limit_mb)}")
     con.execute(f"SET checkpoint_threshold = '{WRITER_CHECKPOINT_THRESHOLD}'")
@@ -264,7 +265,8 @@ def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T],
             if _writer_mb(con) == bound and not _more_writer_memory(con):
                 raise
         else:
-            _recent_texts_of(con).add(sizes)
+            if bound is not None:
+                _recent_texts_of(con).add(sizes)
             return result
 
 
@@ -318,7 +320,17 @@ _recent_texts: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _RecentTexts
 
 
 def _recent_texts_of(con: duckdb.DuckDBPyConnection) -> _RecentTexts:
-    return _recent_texts.setdefault(con, _RecentTexts())
+    """The last texts written on the writer `con`, starting from the last TEXT_WINDOW texts of
+    the base (sql/last_texts.sql; `limit_writer_memory` reads them before it bounds DuckDB's
+    memory: a vector of 2 048 texts of 30 KB does not fit in 40 MB). A writer appends to the row
+    group the run before it ended, and DuckDB reads that row group's last texts back into
+    memory: with only its own texts counted, the second run into a base of 30 KB texts stopped
+    at its first COMMIT (CommitOutOfMemory)."""
+    recent = _recent_texts.get(con)
+    if recent is None:
+        recent = _recent_texts[con] = _RecentTexts()
+        recent.add(size for (size,) in run(con, "last_texts", n=TEXT_WINDOW).fetchall())
+    return recent
 
 
 def _text_bytes(text: str) -> int:
@@ -975,24 +987,17 @@ def end_run(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     115 MB after 10 000 decisions), the full-text index brought in step (`sync_index`) and a
     last checkpoint; then the writer's bound as it was (or as a step raised it). Returns what
     sync_index did."""
-    _checkpoint(con)
+    con.execute("CHECKPOINT")
     bound = _writer_mb(con)
     if bound is not None:                 # each step of the sync makes the keys' room again
         limit_writer_memory(con, min(bound, WRITER_SYNC_MEMORY_MB))
     try:
         synced = sync_index(con)
-        _checkpoint(con)
+        con.execute("CHECKPOINT")
     finally:                              # the next writes of this writer (greffe serve) get it back
         if bound is not None:
             limit_writer_memory(con, max(bound, _writer_mb(con)))
     return synced
-
-
-def _checkpoint(con: duckdb.DuckDBPyConnection) -> None:
-    """A checkpoint: what was written goes from the log and memory into the base file, and the
-    texts written before it no longer hold DuckDB's memory (`_room_to_write`)."""
-    con.execute("CHECKPOINT")
-    _recent_texts.pop(con, None)
 
 
 def reader_index(con: duckdb.DuckDBPyConnection) -> TextIndex | None:

@@ -347,6 +347,12 @@ def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
 
 
 def open_writer(path: str | Path):
+    """The one writer's connection to the base at `path`: a checkpoint first, then DuckDB's
+    memory bounded (`db.limit_writer_memory`, raised when a step needs more). DuckDB replays
+    into memory the log a killed run left; the checkpoint writes it into the file (and costs
+    nothing when there is no log), so that the writer starts, as after any run, from the base's
+    last texts (`db._room_to_write`)."""
     con = db.connect(path)
-    db.limit_writer_memory(con)      # DuckDB's memory bounded (raised when a step needs more)
+    con.execute("CHECKPOINT")
+    db.limit_writer_memory(con)
     return con

@@ -306,7 +306,7 @@ def test_a_run_of_long_judgments_gets_through(tmp_path):
     1 000-odd decisions: a COMMIT ran out of memory, then DuckDB's rollback, and the run stopped
     (CommitOutOfMemory), as the next run would have. The writer leaves a COMMIT room for the last
     texts written as well: every decision is loaded, under a bound that holds the last 2 048
-    texts, and the checkpoint at the end of the run gives that room back."""
+    texts."""
     from greffe import ingest, pipeline
     with ingest.open_writer(tmp_path / "g.duckdb") as con:
         for batch in pipeline.chunks(_long_judgments(2200, 30), 64):
@@ -314,8 +314,31 @@ def test_a_run_of_long_judgments_gets_through(tmp_path):
         assert con.execute("SELECT count(*) FROM decisions").fetchone() == (2200,)
         texts = 2048 * len(next(_long_judgments(1, 30))[0].text.encode()) / 1e6
         assert db._writer_mb(con) >= texts + db.COMMIT_ROOM_MB > db.KEYS_ROOM_MB + 30
-        db.end_run(con)                    # its checkpoint: the texts are in the file
-        assert db._recent_texts_of(con).total == 0
+        db.end_run(con)
+
+
+def test_the_run_after_a_killed_run_of_long_judgments_gets_through(tmp_path):
+    """A run killed before its checkpoint leaves its rows in DuckDB's log, which the next run's
+    DuckDB replays into memory when it opens the base; and any run appends to the row group the
+    run before it ended, whose last texts DuckDB reads back into memory. Counting only its own
+    texts, the next run stopped at its first COMMIT (CommitOutOfMemory) in both cases. The
+    writer checkpoints the replayed log when it opens the base, and counts the base's last
+    texts before it bounds DuckDB's memory: the next run loads its decisions."""
+    from greffe import ingest, pipeline
+    path = tmp_path / "g.duckdb"
+    judgments = list(_long_judgments(2500, 30))
+    con = ingest.open_writer(path)
+    for batch in pipeline.chunks(judgments[:2200], 64):
+        db.load_many(con, batch, VERSION)
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")     # as if killed: the log stays
+    con.close()
+    assert (tmp_path / "g.duckdb.wal").stat().st_size > 2200 * 30_000
+    with ingest.open_writer(path) as con:
+        assert not (tmp_path / "g.duckdb.wal").exists() or \
+            (tmp_path / "g.duckdb.wal").stat().st_size < 1_000_000          # checkpointed
+        for batch in pipeline.chunks(judgments[2200:], 64):
+            db.load_many(con, batch, VERSION)
+        assert con.execute("SELECT count(*) FROM decisions").fetchone() == (2500,)
 
 
 def test_the_room_for_texts_counts_the_last_ones_only():

@@ -412,6 +412,17 @@ def case_known_sources(con):
     assert found == [(SHA,)]
 
 
+def case_last_texts(con):
+    assert db.run(con, "last_texts", n=db.TEXT_WINDOW).fetchall() == [(len(TEXT.encode()),)]
+    brief = "Décision « brève »."                                  # 19 characters, 23 bytes
+    rows(con, "insert_decisions", dict(
+        id="CE_458056_20211119", court_kind="CE", court_city=None, court_code="CE", court_name=None,
+        decision_date="2021-11-19", decision_type="decision", formation=None, procedure=None,
+        outcomes=["rejet"], topics=[], warnings=[], text=brief, text_sha256="c" * 64,
+        extractor_version=V, now="2025-07-22 09:30:00"))
+    assert db.run(con, "last_texts", n=1).fetchall() == [(23,)]       # the last appended only
+
+
 def case_insert_decisions(con):
     rows(con, "insert_decisions", dict(
         id="CE_458056_20211119", court_kind="CE", court_city=None, court_code="CE", court_name=None,
