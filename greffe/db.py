@@ -253,12 +253,12 @@ def _more_writer_memory(con: duckdb.DuckDBPyConnection) -> bool:
 def with_headroom(con: duckdb.DuckDBPyConnection, step: Callable[[], T],
                   texts: Sequence[str] = ()) -> T:
     """Run `step` (a whole transaction, or a step that a second run redoes safely) once the
-    writer's bound leaves a COMMIT its room (`_room_to_write`: beside the keys and the last texts
-    written, `texts` being those `step` writes); when DuckDB runs out of the bound, raise it
-    (unless the step's `_transaction` did before rolling back) and run the step again."""
+    writer's bound leaves a COMMIT its room (`_room_to_write`: beside the keys, and beside the
+    last texts written when `step` writes `texts` too); when DuckDB runs out of the bound, raise
+    it (unless the step's `_transaction` did before rolling back) and run the step again."""
     sizes = [_text_bytes(text) for text in texts]
     while True:
-        bound = _room_to_write(con, sum(sizes))
+        bound = _room_to_write(con, sum(sizes) if sizes else None)
         try:
             result = step()
         except duckdb.OutOfMemoryException:
@@ -351,15 +351,16 @@ def duckdb_memory_mb(con: duckdb.DuckDBPyConnection) -> tuple[float, float]:
                        "coalesce(sum(temporary_storage_bytes), 0) / 1e6 FROM duckdb_memory()").fetchone()
 
 
-def _room_to_write(con: duckdb.DuckDBPyConnection, pending: int = 0) -> int | None:
+def _room_to_write(con: duckdb.DuckDBPyConnection, pending: int | None = None) -> int | None:
     """Raise the writer's bound until it leaves a COMMIT its room beside the indexes of the keys:
-    KEYS_ROOM_MB, or the last TEXT_WINDOW texts written (and `pending` bytes of texts about to
-    be) plus COMMIT_ROOM_MB when that is more; the bound (None: not a writer)."""
+    KEYS_ROOM_MB, or, for a step that writes `pending` bytes of texts (None: no text; the index
+    sync after a checkpoint), the last TEXT_WINDOW texts written and those plus COMMIT_ROOM_MB
+    when that is more; the bound (None: not a writer). The bound is never lowered here."""
     bound = _writer_mb(con)
     if bound is None:
         return None
     keys = keys_mb(con)
-    texts = (_recent_texts_of(con).total + pending) / 1e6
+    texts = 0.0 if pending is None else (_recent_texts_of(con).total + pending) / 1e6
     room = max(KEYS_ROOM_MB, texts + COMMIT_ROOM_MB)
     if keys + room <= bound:
         return bound
