@@ -337,7 +337,6 @@ def _text_bytes(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-
 def keys_mb(con: duckdb.DuckDBPyConnection) -> float:
     """What the indexes of the base's keys take of DuckDB's memory on `con`, in MB."""
     return con.execute("SELECT coalesce(sum(memory_usage_bytes), 0) / 1e6 FROM duckdb_memory() "
