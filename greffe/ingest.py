@@ -347,12 +347,15 @@ def skip(con, done: Iterable[tuple[Item, str | None]], summary: RunSummary,
 
 
 def open_writer(path: str | Path):
-    """The one writer's connection to the base at `path`: a checkpoint first, then DuckDB's
-    memory bounded (`db.limit_writer_memory`, raised when a step needs more). DuckDB replays
-    into memory the log a killed run left; the checkpoint writes it into the file (and costs
-    nothing when there is no log), so that the writer starts, as after any run, from the base's
-    last texts (`db._room_to_write`)."""
+    """The one writer's connection to the base at `path`, DuckDB's memory bounded
+    (`db.limit_writer_memory`, raised when a step needs more). DuckDB replays into memory the
+    log a run killed before its checkpoint left (`<base>.wal`): the writer checkpoints it into
+    the file first, so that it starts, as after any run, from the base's last texts
+    (`db._room_to_write`). Only then: on a new base, a checkpoint before the first run made
+    DuckDB hold 3.5 MB more while it stored 1 000 decisions (22 MB instead of 18.5)."""
+    replayed = Path(f"{path}.wal").is_file()
     con = db.connect(path)
-    con.execute("CHECKPOINT")
+    if replayed:
+        con.execute("CHECKPOINT")
     db.limit_writer_memory(con)
     return con
