@@ -304,14 +304,13 @@ class _RecentTexts:
 
     def __init__(self) -> None:
         self.sizes: deque[int] = deque(maxlen=TEXT_WINDOW)
-        self.total = 0
 
     def add(self, sizes: Iterable[int]) -> None:
-        for size in sizes:
-            if len(self.sizes) == TEXT_WINDOW:
-                self.total -= self.sizes[0]
-            self.sizes.append(size)
-            self.total += size
+        self.sizes.extend(sizes)
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes)
 
 
 # Per writer connection, for as long as it is open (the bound it applies to is its database's).
